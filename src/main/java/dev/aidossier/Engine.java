@@ -1,0 +1,152 @@
+package dev.aidossier;
+
+import dev.aidossier.classify.Classification;
+import dev.aidossier.classify.ClassificationFile;
+import dev.aidossier.classify.Classifier;
+import dev.aidossier.core.Finding;
+import dev.aidossier.core.Location;
+import dev.aidossier.load.DataFile;
+import dev.aidossier.load.DescriptionLoader;
+import dev.aidossier.load.Limits;
+import dev.aidossier.load.Loaded;
+import dev.aidossier.rules.CelEnv;
+import dev.aidossier.rules.PackFile;
+import dev.aidossier.rules.PackSource;
+import dev.aidossier.rules.Substance;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a rule pack once and analyses descriptions with it: load, validate, classify (and, once rule
+ * packs are evaluated, check). Thread-safe after construction; one instance serves a whole batch.
+ */
+public final class Engine {
+
+    private final PackFile pack;
+    private final Classifier classifier;
+    private final CelEnv cel;
+    private final Substance substance;
+    private final Limits limits;
+
+    private Engine(PackFile pack, Classifier classifier, CelEnv cel, Substance substance, Limits limits) {
+        this.pack = pack;
+        this.classifier = classifier;
+        this.cel = cel;
+        this.substance = substance;
+        this.limits = limits;
+    }
+
+    /** A pack that cannot be loaded; its findings point into the pack's own files. */
+    public static final class PackError extends Exception {
+        private final List<Finding> findings;
+
+        public PackError(List<Finding> findings) {
+            super(findings.isEmpty() ? "rule pack could not be loaded" : findings.get(0).toText(), null, false, false);
+            this.findings = List.copyOf(findings);
+        }
+
+        public List<Finding> findings() {
+            return findings;
+        }
+    }
+
+    public static Engine load(PackSource source, String packId, Limits limits) throws PackError {
+        List<Finding> problems = new ArrayList<>();
+        DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems);
+        if (pf == null || !pf.ok()) {
+            throw new PackError(problems);
+        }
+        PackFile pack = pf.value();
+        Substance substance = substanceOf(pack);
+        CelEnv cel = new CelEnv(substance);
+        Classifier classifier = null;
+        if (pack.classification() != null) {
+            DataFile<ClassificationFile> cf = read(source, packId + "/" + pack.classification(), ClassificationFile.class, problems);
+            if (cf != null) {
+                classifier = Classifier.load(cf, cel, problems);
+            }
+        }
+        if (!problems.isEmpty() || classifier == null) {
+            if (problems.isEmpty()) {
+                problems.add(Finding.error("rules.pack", "pack '" + packId + "' names no classification file", Location.ofFile(source.display(packId + "/pack.yaml")), "classification"));
+            }
+            throw new PackError(problems);
+        }
+        return new Engine(pack, classifier, cel, substance, limits);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Substance substanceOf(PackFile pack) {
+        Map<String, Object> s = pack.substance();
+        if (s == null) {
+            return Substance.lenient();
+        }
+        List<String> placeholders = s.get("placeholders") instanceof List<?> l ? (List<String>) l : List.of();
+        int minWords = s.get("minWords") instanceof Number n ? n.intValue() : 1;
+        return new Substance(placeholders, minWords);
+    }
+
+    private static <T> DataFile<T> read(PackSource source, String relative, Class<T> type, List<Finding> problems) {
+        String display = source.display(relative);
+        try {
+            byte[] bytes = source.read(relative);
+            if (bytes == null) {
+                problems.add(Finding.error("rules.io", "rule file not found", Location.ofFile(display), null));
+                return null;
+            }
+            DataFile<T> f = DataFile.parse(bytes, display, type);
+            problems.addAll(f.findings());
+            return f;
+        } catch (IOException e) {
+            problems.add(Finding.error("rules.io", "cannot read rule file: " + e.getMessage(), Location.ofFile(display), null));
+            return null;
+        }
+    }
+
+    public PackFile pack() {
+        return pack;
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    public CelEnv cel() {
+        return cel;
+    }
+
+    public Substance substance() {
+        return substance;
+    }
+
+    public Loaded load(Path file, String display) {
+        return new DescriptionLoader(limits).load(file, display);
+    }
+
+    /** Everything known about one description. */
+    public record Analysis(Loaded loaded, Classification classification, List<Finding> findings) {
+        public boolean readable() {
+            return loaded.readable();
+        }
+    }
+
+    public Analysis analyse(Path file, String display, LocalDate asOf) {
+        return analyse(load(file, display), asOf);
+    }
+
+    public Analysis analyse(Loaded loaded, LocalDate asOf) {
+        List<Finding> findings = new ArrayList<>(loaded.findings());
+        Classification c = null;
+        if (loaded.model() != null) {
+            c = classifier.classify(loaded, asOf);
+            findings.addAll(c.findings());
+        }
+        findings.sort(Finding.ORDER);
+        return new Analysis(loaded, c, List.copyOf(findings));
+    }
+}

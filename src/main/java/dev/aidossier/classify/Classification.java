@@ -1,0 +1,55 @@
+package dev.aidossier.classify;
+
+import dev.aidossier.core.Finding;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The classification of one description under the Act, as of a date.
+ *
+ * @param tier            prohibited, high-risk, limited-risk, minimal-risk, out-of-scope, or none for a model
+ * @param gpai            none, gpai or gpai-systemic-risk
+ * @param transparency    the Art. 50 keys that apply
+ * @param basis           every reference key behind the conclusions reached
+ * @param conclusions     the conclusions reached, in evaluation order
+ * @param upcoming        conclusions that hold but apply only after the as-of date
+ * @param annexIII        the Annex III points that remain after Annex III's own exclusions
+ * @param routes          annex-i and/or annex-iii for a high-risk system
+ * @param obligationsFrom the date from which high-risk (or derogation) obligations apply, or null
+ * @param derogation      whether the Art. 6(3) derogation is relied on
+ * @param roles           the roles the organisation holds
+ * @param findings        problems with the classification facts
+ */
+public record Classification(String file, String kind, LocalDate asOf, String tier, String gpai, List<String> transparency,
+                             List<String> basis, List<Conclusion> conclusions, List<Conclusion> upcoming,
+                             List<String> annexIII, List<String> routes, LocalDate obligationsFrom, boolean derogation,
+                             List<String> roles, List<Finding> findings) {
+
+    /** A conclusion reached (or upcoming). */
+    public record Conclusion(String id, String effect, List<String> basis, String title, LocalDate appliesFrom) {
+    }
+
+    public boolean isHighRisk() {
+        return "high-risk".equals(tier);
+    }
+
+    /** The classification as CEL sees it ({@code c.tier}, {@code c.annexIII}, ...). */
+    public Map<String, Object> toCel() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", kind);
+        m.put("tier", tier);
+        m.put("gpai", gpai);
+        m.put("transparency", transparency);
+        m.put("basis", basis);
+        m.put("fired", conclusions.stream().map(Conclusion::id).toList());
+        m.put("annexIII", annexIII);
+        m.put("routes", routes);
+        m.put("derogation", derogation);
+        m.put("roles", roles);
+        m.put("obligationsFrom", obligationsFrom == null ? "" : obligationsFrom.toString());
+        return m;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.aidossier.cli;
+
+import dev.aidossier.Engine;
+import dev.aidossier.Engine.Analysis;
+import dev.aidossier.core.Finding;
+import dev.aidossier.core.Severity;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Shared flow of the commands that analyse descriptions: expand inputs, analyse, print, exit code. */
+abstract class AnalysisCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit 1 when a finding at or above LEVEL is open: error, warning, info or never (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Description files, or folders to search for *.yaml.")
+    List<String> files;
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Severity threshold = "never".equals(failOn) ? null : parseSeverity(failOn);
+            LocalDate asOf = common.asOfDate();
+            List<Inputs.Input> inputs = Inputs.expand(files);
+            if (inputs.isEmpty()) {
+                err.println("dossier: no description files found in " + String.join(", ", files));
+                return Main.USAGE;
+            }
+            Engine engine = common.engine(err);
+            if (engine == null) {
+                return Main.USAGE;
+            }
+            List<Analysis> results = new ArrayList<>();
+            for (Inputs.Input in : inputs) {
+                results.add(engine.analyse(in.path(), in.display(), asOf));
+            }
+            print(results, engine, out);
+            boolean unreadable = results.stream().anyMatch(a -> !a.readable());
+            if (unreadable) {
+                return Main.USAGE;
+            }
+            if (threshold != null) {
+                for (Analysis a : results) {
+                    for (Finding f : a.findings()) {
+                        if (f.status().isOpen() && f.severity().atLeast(threshold)) {
+                            return Main.FINDINGS;
+                        }
+                    }
+                }
+            }
+            return Main.OK;
+        } catch (CommonOptions.UsageError e) {
+            err.println("dossier: " + e.getMessage());
+            return Main.USAGE;
+        } catch (IOException e) {
+            err.println("dossier: cannot read input: " + e.getMessage());
+            return Main.USAGE;
+        }
+    }
+
+    private static Severity parseSeverity(String s) throws CommonOptions.UsageError {
+        try {
+            return Severity.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new CommonOptions.UsageError("--fail-on: '" + s + "' is not one of error, warning, info, never");
+        }
+    }
+
+    abstract void print(List<Analysis> results, Engine engine, PrintWriter out);
+
+    static String counts(List<Analysis> results) {
+        int errors = 0;
+        int warnings = 0;
+        int infos = 0;
+        for (Analysis a : results) {
+            for (Finding f : a.findings()) {
+                if (!f.status().isOpen()) {
+                    continue;
+                }
+                switch (f.severity()) {
+                    case error -> errors++;
+                    case warning -> warnings++;
+                    case info -> infos++;
+                }
+            }
+        }
+        return results.size() + (results.size() == 1 ? " file: " : " files: ") + plural(errors, "error") + ", "
+                + plural(warnings, "warning") + ", " + plural(infos, "note");
+    }
+
+    static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

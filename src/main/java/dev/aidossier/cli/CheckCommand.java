@@ -1,0 +1,47 @@
+package dev.aidossier.cli;
+
+import dev.aidossier.Engine;
+import dev.aidossier.Engine.Analysis;
+import dev.aidossier.core.Finding;
+import dev.aidossier.report.Json;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check descriptions for structural errors and gaps against the rule pack.",
+                "Each finding prints as file:line:col: severity [ID] message."})
+final class CheckCommand extends AnalysisCommand {
+
+    @Override
+    void print(List<Analysis> results, Engine engine, PrintWriter out) {
+        if (common.format == CommonOptions.Format.json) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("tool", Map.of("name", "dossier", "version", Main.version()));
+            root.put("pack", Map.of("id", engine.pack().id(), "version", engine.pack().version()));
+            List<Map<String, Object>> files = new ArrayList<>();
+            for (Analysis a : results) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", a.loaded().file());
+                m.put("classification", a.classification() == null ? null : Json.classification(a.classification()));
+                m.put("findings", Json.findings(a.findings()));
+                files.add(m);
+            }
+            root.put("files", files);
+            out.print(Json.write(root));
+            return;
+        }
+        for (Analysis a : results) {
+            for (Finding f : a.findings()) {
+                if (f.status().isOpen()) {
+                    out.println(f.toText());
+                }
+            }
+        }
+        out.println(counts(results));
+    }
+}

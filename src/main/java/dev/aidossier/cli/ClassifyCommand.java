@@ -1,0 +1,70 @@
+package dev.aidossier.cli;
+
+import dev.aidossier.Engine;
+import dev.aidossier.Engine.Analysis;
+import dev.aidossier.classify.Classification;
+import dev.aidossier.core.Finding;
+import dev.aidossier.report.Json;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = {"Classify AI systems and models under the EU AI Act (as amended in July 2026).",
+                "Prints the risk tier, general-purpose AI class, Art. 50 transparency duties and the legal basis of each conclusion."})
+final class ClassifyCommand extends AnalysisCommand {
+
+    @Override
+    void print(List<Analysis> results, Engine engine, PrintWriter out) {
+        if (common.format == CommonOptions.Format.json) {
+            List<Map<String, Object>> arr = new ArrayList<>();
+            for (Analysis a : results) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", a.loaded().file());
+                m.put("kind", a.classification() == null ? null : a.classification().kind());
+                if (a.classification() != null) {
+                    m.putAll(Json.classification(a.classification()));
+                } else {
+                    m.put("tier", null);
+                    m.put("gpai", null);
+                    m.put("transparency", List.of());
+                    m.put("basis", List.of());
+                }
+                m.put("findings", Json.findings(a.findings()));
+                arr.add(m);
+            }
+            out.print(Json.write(arr));
+            return;
+        }
+        for (Analysis a : results) {
+            Classification c = a.classification();
+            if (c == null) {
+                out.println(a.loaded().file() + ": not classified (the file could not be read)");
+            } else {
+                out.println(a.loaded().file() + ": " + c.tier() + (c.kind().equals("GPAIModel") ? " (general-purpose AI model)" : ""));
+                out.println("  legal basis:     " + (c.basis().isEmpty() ? "none" : String.join(", ", c.basis())));
+                for (String k : c.annexIII()) {
+                    out.println("  Annex III:       " + k + " " + engine.classifier().titleOf(k));
+                }
+                if (c.derogation()) {
+                    out.println("  Art. 6(3):       not high-risk by derogation; document the assessment (Art. 6(4)) and register (Art. 49(2))");
+                }
+                if (c.obligationsFrom() != null) {
+                    out.println("  obligations from " + c.obligationsFrom());
+                }
+                out.println("  transparency:    " + (c.transparency().isEmpty() ? "none" : String.join(", ", c.transparency())));
+                out.println("  general-purpose: " + c.gpai());
+                for (Classification.Conclusion u : c.upcoming()) {
+                    out.println("  upcoming:        " + String.join(", ", u.basis()) + " from " + u.appliesFrom() + ": " + u.title());
+                }
+            }
+            for (Finding f : a.findings()) {
+                out.println(f.toText());
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.aidossier.cli;
+
+import dev.aidossier.Engine;
+import dev.aidossier.core.Finding;
+import dev.aidossier.load.Limits;
+import dev.aidossier.rules.PackSource;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Options shared by the commands that read descriptions. */
+final class CommonOptions {
+
+    enum Format { text, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", defaultValue = "text")
+    Format format;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Judge which obligations apply on this date, YYYY-MM-DD (default: today).")
+    String asOf;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Use the rule packs in DIR instead of the bundled ones.")
+    Path rules;
+
+    @Option(names = "--pack", paramLabel = "ID", description = "Rule pack to use (default: ${DEFAULT-VALUE}).", defaultValue = "eu-ai-act")
+    String pack;
+
+    @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Largest description file accepted (default: 4194304).")
+    Long maxFileSize;
+
+    @Option(names = "--max-depth", paramLabel = "N", description = "Deepest YAML nesting accepted (default: 40).")
+    Integer maxDepth;
+
+    @Option(names = "--max-nodes", paramLabel = "N", description = "Most YAML nodes accepted in one file (default: 100000).")
+    Integer maxNodes;
+
+    @Option(names = "--max-string-length", paramLabel = "CHARS", description = "Longest single value accepted (default: 1048576).")
+    Integer maxStringLength;
+
+    /** Thrown for a bad option value; reported as a usage error (exit 2). */
+    static final class UsageError extends Exception {
+        UsageError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    LocalDate asOfDate() throws UsageError {
+        if (asOf == null) {
+            return LocalDate.now();
+        }
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new UsageError("--as-of: '" + asOf + "' is not a date like 2026-11-23");
+        }
+    }
+
+    Limits limits() throws UsageError {
+        Limits l = Limits.DEFAULT;
+        if (maxFileSize != null) {
+            l = l.withMaxFileBytes(positive("--max-file-size", maxFileSize));
+        }
+        if (maxDepth != null) {
+            l = l.withMaxDepth((int) positive("--max-depth", maxDepth));
+        }
+        if (maxNodes != null) {
+            l = l.withMaxNodes((int) positive("--max-nodes", maxNodes));
+        }
+        if (maxStringLength != null) {
+            l = l.withMaxStringLength((int) positive("--max-string-length", maxStringLength));
+        }
+        return l;
+    }
+
+    private static long positive(String name, long v) throws UsageError {
+        if (v < 1) {
+            throw new UsageError(name + " must be at least 1, not " + v);
+        }
+        return v;
+    }
+
+    PackSource packSource() throws UsageError {
+        if (rules == null) {
+            return PackSource.bundled();
+        }
+        if (!Files.isDirectory(rules)) {
+            throw new UsageError("--rules: '" + rules + "' is not a directory");
+        }
+        return PackSource.directory(rules);
+    }
+
+    /** Loads the engine, printing the pack's problems and returning null when it cannot be used. */
+    Engine engine(PrintWriter err) throws UsageError {
+        try {
+            return Engine.load(packSource(), pack, limits());
+        } catch (Engine.PackError e) {
+            err.println("dossier: rule pack '" + pack + "' cannot be used:");
+            for (Finding f : e.findings()) {
+                err.println(f.toText());
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.aidossier.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * The {@code dossier} command. {@link #run} is the whole program and returns the exit code, so every
+ * command is tested in the same JVM; only {@link #main} calls {@code System.exit}.
+ *
+ * <p>Exit codes: 0 nothing at or above {@code --fail-on}; 1 findings at or above it; 2 usage error,
+ * unreadable input or an unusable rule pack or template; 3 an internal error of the tool.
+ */
+@Command(name = "dossier", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "EU AI Act documentation from one YAML description: classify, check, render, pack.",
+        subcommands = {ClassifyCommand.class, CheckCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
+                "2:usage error, unreadable input, unusable rule pack or template", "3:internal error of the tool"})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: classify, check or schema");
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line; never throws and never exits. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(false);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("dossier: internal error: " + ex);
+            err.println("This is a bug in AI Dossier; please report it with the input that caused it.");
+            return INTERNAL;
+        });
+        cmd.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("dossier: " + ex.getMessage());
+            c.getErr().println("Run 'dossier " + (c.getCommandName().equals("dossier") ? "" : c.getCommandName() + " ") + "--help' for usage.");
+            return USAGE;
+        });
+        try {
+            return cmd.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/dev/aidossier/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // fall through to "unknown"
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"dossier " + version(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.aidossier.model;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Describes a field of the description format. The text goes into the generated JSON Schema (so an
+ * editor shows it on hover) and into the format documentation; {@code refs} are keys of the EU AI Act
+ * reference (e.g. {@code AnxIV.1.a}).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE})
+public @interface Doc {
+    String value();
+
+    String[] refs() default {};
+}

@@ -1,0 +1,98 @@
+package dev.aidossier.report;
+
+import dev.aidossier.classify.Classification;
+import dev.aidossier.core.Finding;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JSON rendering of the tool's results. Maps are built explicitly so key order is fixed. */
+public final class Json {
+    private Json() {
+    }
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    public static String write(Object value) {
+        return MAPPER.writeValueAsString(value) + "\n";
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    public static Map<String, Object> finding(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ruleId", f.ruleId());
+        m.put("severity", f.severity().name());
+        m.put("status", f.status().name());
+        m.put("message", f.message());
+        m.put("file", f.location().file());
+        m.put("line", f.location().line());
+        m.put("column", f.location().column());
+        if (f.path() != null) {
+            m.put("path", f.path());
+        }
+        m.put("refs", f.refs());
+        if (f.remediation() != null) {
+            m.put("remediation", f.remediation());
+        }
+        if (f.appliesFrom() != null) {
+            m.put("appliesFrom", f.appliesFrom().toString());
+        }
+        if (f.waiver() != null) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("reason", f.waiver().reason());
+            w.put("approver", f.waiver().approver());
+            w.put("expires", f.waiver().expires().toString());
+            m.put("waiver", w);
+        }
+        return m;
+    }
+
+    public static List<Map<String, Object>> findings(List<Finding> fs) {
+        List<Map<String, Object>> out = new ArrayList<>(fs.size());
+        fs.forEach(f -> out.add(finding(f)));
+        return out;
+    }
+
+    public static Map<String, Object> classification(Classification c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tier", c.tier());
+        m.put("gpai", c.gpai());
+        m.put("transparency", c.transparency());
+        m.put("basis", c.basis());
+        m.put("annexIII", c.annexIII());
+        m.put("routes", c.routes());
+        m.put("derogation", c.derogation());
+        m.put("obligationsFrom", c.obligationsFrom() == null ? null : c.obligationsFrom().toString());
+        m.put("asOf", c.asOf().toString());
+        List<Map<String, Object>> cs = new ArrayList<>();
+        for (Classification.Conclusion k : c.conclusions()) {
+            cs.add(conclusion(k));
+        }
+        m.put("conclusions", cs);
+        List<Map<String, Object>> up = new ArrayList<>();
+        for (Classification.Conclusion k : c.upcoming()) {
+            up.add(conclusion(k));
+        }
+        m.put("upcoming", up);
+        return m;
+    }
+
+    private static Map<String, Object> conclusion(Classification.Conclusion k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", k.id());
+        m.put("effect", k.effect());
+        m.put("basis", k.basis());
+        m.put("title", k.title());
+        if (k.appliesFrom() != null) {
+            m.put("appliesFrom", k.appliesFrom().toString());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.aidossier.rules;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.util.List;
+import java.util.Map;
+
+/** The shape of {@code rules/<pack>/pack.yaml}: what the pack encodes and which files make it up. */
+public record PackFile(
+        @NotNull @Pattern(regexp = "dossier/rules/v1", message = "must be dossier/rules/v1") String apiVersion,
+        @NotNull @Pattern(regexp = "Pack", message = "must be Pack") String kind,
+        @NotBlank @Pattern(regexp = "[a-z0-9-]+", message = "must be lower-case letters, digits and '-'") String id,
+        @NotBlank String title,
+        @NotBlank String law,
+        @NotBlank String textVersion,
+        @NotBlank @Pattern(regexp = "\\d+\\.\\d+\\.\\d+", message = "must be a version like 1.0.0") String version,
+        @Pattern(regexp = "https://\\S+", message = "must be an https URL") String link,
+        String classification,
+        @NotNull List<@NotBlank String> ruleFiles,
+        Map<String, Object> substance,
+        Map<String, String> dates) {
+}

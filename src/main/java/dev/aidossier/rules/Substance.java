@@ -1,0 +1,66 @@
+package dev.aidossier.rules;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a real answer from a placeholder. The placeholder patterns and the minimum number of words are
+ * data (the pack's {@code substance} section), so a reviewer can tune them without a release.
+ */
+public final class Substance {
+
+    private final List<Pattern> placeholders;
+    private final int minWords;
+
+    public Substance(List<String> placeholderPatterns, int minWords) {
+        this.placeholders = placeholderPatterns.stream()
+                .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+                .toList();
+        this.minWords = minWords;
+    }
+
+    public static Substance lenient() {
+        return new Substance(List.of(), 1);
+    }
+
+    /** Why {@code value} is not substantive, or null when it is. */
+    public String problem(Object value) {
+        if (value == null) {
+            return "missing";
+        }
+        if (value instanceof String s) {
+            String t = s.strip();
+            if (t.isEmpty()) {
+                return "empty";
+            }
+            String norm = t.toLowerCase(Locale.ROOT);
+            for (Pattern p : placeholders) {
+                if (p.matcher(norm).find()) {
+                    return "a placeholder ('" + clip(t) + "')";
+                }
+            }
+            int words = t.split("\\s+").length;
+            if (words < minWords) {
+                return "too short to say anything (" + words + (words == 1 ? " word" : " words") + ", at least " + minWords + " expected)";
+            }
+            return null;
+        }
+        if (value instanceof List<?> l) {
+            return l.isEmpty() ? "an empty list" : null;
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.isEmpty() ? "an empty mapping" : null;
+        }
+        return null; // numbers and booleans are answers
+    }
+
+    public boolean isSubstantive(Object value) {
+        return problem(value) == null;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
