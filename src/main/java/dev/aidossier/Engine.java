@@ -11,7 +11,11 @@ import dev.aidossier.load.Limits;
 import dev.aidossier.load.Loaded;
 import dev.aidossier.rules.CelEnv;
 import dev.aidossier.rules.PackFile;
+import dev.aidossier.rules.EvidenceCheck;
 import dev.aidossier.rules.PackSource;
+import dev.aidossier.rules.RuleEngine;
+import dev.aidossier.rules.RuleFile;
+import dev.aidossier.rules.Waivers;
 import dev.aidossier.rules.Substance;
 
 import java.io.IOException;
@@ -29,13 +33,15 @@ public final class Engine {
 
     private final PackFile pack;
     private final Classifier classifier;
+    private final RuleEngine rules;
     private final CelEnv cel;
     private final Substance substance;
     private final Limits limits;
 
-    private Engine(PackFile pack, Classifier classifier, CelEnv cel, Substance substance, Limits limits) {
+    private Engine(PackFile pack, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits) {
         this.pack = pack;
         this.classifier = classifier;
+        this.rules = rules;
         this.cel = cel;
         this.substance = substance;
         this.limits = limits;
@@ -71,24 +77,30 @@ public final class Engine {
                 classifier = Classifier.load(cf, cel, problems);
             }
         }
+        List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
+        for (String rf : pack.ruleFiles()) {
+            DataFile<RuleFile> f = read(source, packId + "/" + rf, RuleFile.class, problems);
+            if (f != null) {
+                ruleFiles.add(f);
+            }
+        }
+        Map<String, LocalDate> dates = pack.dates() == null ? Map.of() : pack.dates();
+        RuleEngine rules = RuleEngine.compile(ruleFiles, cel, substance, dates, pack.links(), problems);
         if (!problems.isEmpty() || classifier == null) {
             if (problems.isEmpty()) {
                 problems.add(Finding.error("rules.pack", "pack '" + packId + "' names no classification file", Location.ofFile(source.display(packId + "/pack.yaml")), "classification"));
             }
             throw new PackError(problems);
         }
-        return new Engine(pack, classifier, cel, substance, limits);
+        return new Engine(pack, classifier, rules, cel, substance, limits);
     }
 
-    @SuppressWarnings("unchecked")
     private static Substance substanceOf(PackFile pack) {
-        Map<String, Object> s = pack.substance();
+        PackFile.SubstanceConfig s = pack.substance();
         if (s == null) {
             return Substance.lenient();
         }
-        List<String> placeholders = s.get("placeholders") instanceof List<?> l ? (List<String>) l : List.of();
-        int minWords = s.get("minWords") instanceof Number n ? n.intValue() : 1;
-        return new Substance(placeholders, minWords);
+        return new Substance(s.placeholders() == null ? List.of() : s.placeholders(), s.minWords() == null ? 1 : s.minWords());
     }
 
     private static <T> DataFile<T> read(PackSource source, String relative, Class<T> type, List<Finding> problems) {
@@ -114,6 +126,10 @@ public final class Engine {
 
     public Classifier classifier() {
         return classifier;
+    }
+
+    public RuleEngine rules() {
+        return rules;
     }
 
     public CelEnv cel() {
@@ -145,6 +161,9 @@ public final class Engine {
         if (loaded.model() != null) {
             c = classifier.classify(loaded, asOf);
             findings.addAll(c.findings());
+            List<Finding> ruleFindings = new ArrayList<>(rules.evaluate(loaded, c, asOf));
+            ruleFindings.addAll(EvidenceCheck.check(loaded));
+            findings.addAll(Waivers.apply(loaded, ruleFindings, rules, asOf));
         }
         findings.sort(Finding.ORDER);
         return new Analysis(loaded, c, List.copyOf(findings));

@@ -21,12 +21,13 @@ import java.util.Map;
  * @param obligationsFrom the date from which high-risk (or derogation) obligations apply, or null
  * @param derogation      whether the Art. 6(3) derogation is relied on
  * @param roles           the roles the organisation holds
+ * @param facts           the classification facts with defaults filled
  * @param findings        problems with the classification facts
  */
 public record Classification(String file, String kind, LocalDate asOf, String tier, String gpai, List<String> transparency,
                              List<String> basis, List<Conclusion> conclusions, List<Conclusion> upcoming,
                              List<String> annexIII, List<String> routes, LocalDate obligationsFrom, boolean derogation,
-                             List<String> roles, List<Finding> findings) {
+                             List<String> roles, Map<String, Object> facts, List<Finding> findings) {
 
     /** A conclusion reached (or upcoming). */
     public record Conclusion(String id, String effect, List<String> basis, String title, LocalDate appliesFrom) {

@@ -335,6 +335,6 @@ public final class Classifier {
         }
         return new Classification(d.file(), kind, asOf, tier, gpai, transparency, List.copyOf(basis), List.copyOf(effective),
                 List.copyOf(upcoming), List.copyOf(annexIII), List.copyOf(routes), obligationsFrom, derogation, List.copyOf(roles),
-                List.copyOf(findings));
+                facts, List.copyOf(findings));
     }
 }

@@ -63,6 +63,11 @@ public final class DescriptionLoader {
         return fromResult(r, path, displayName);
     }
 
+    /** Binds and validates an already-built tree (used by rule fixtures that patch an example). */
+    public Loaded fromTree(YNode root, String file, Path path) {
+        return fromResult(new YamlReader.Result(root, List.of(), null), path, file);
+    }
+
     private Loaded fromResult(YamlReader.Result r, Path path, String file) {
         List<Finding> findings = new ArrayList<>(r.problems());
         if (!r.readable()) {

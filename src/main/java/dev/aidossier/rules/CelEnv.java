@@ -27,6 +27,7 @@ import java.util.Map;
  *   <li>{@code c}: the classification result (tier, gpai, transparency, annexIII, roles, ...);</li>
  *   <li>{@code p}: named predicates of the classification file; {@code params}: its parameters;</li>
  *   <li>{@code effects}, {@code fired}: conclusions reached so far (classification only);</li>
+ *   <li>{@code item}: the current list item of a rule with {@code each};</li>
  *   <li>{@code asOf}: the as-of date as an ISO string (ISO dates compare correctly as strings).</li>
  * </ul>
  * and two functions: {@code get(obj, 'a.b[0].c')} (the value at a path, or null) and
@@ -35,7 +36,7 @@ import java.util.Map;
  */
 public final class CelEnv {
 
-    public static final List<String> VARIABLES = List.of("d", "spec", "facts", "c", "p", "params", "effects", "fired", "asOf");
+    public static final List<String> VARIABLES = List.of("d", "spec", "facts", "c", "p", "params", "effects", "fired", "item", "asOf");
 
     private final CelCompiler compiler;
     private final CelRuntime runtime;

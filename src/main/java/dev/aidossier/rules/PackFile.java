@@ -4,6 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import jakarta.validation.Valid;
+
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +22,11 @@ public record PackFile(
         @Pattern(regexp = "https://\\S+", message = "must be an https URL") String link,
         String classification,
         @NotNull List<@NotBlank String> ruleFiles,
-        Map<String, Object> substance,
-        Map<String, String> dates) {
+        @Valid SubstanceConfig substance,
+        Map<String, @NotNull LocalDate> dates,
+        Map<String, @NotBlank String> links) {
+
+    /** What counts as a placeholder rather than an answer. */
+    public record SubstanceConfig(List<@NotBlank String> placeholders, @jakarta.validation.constraints.Min(1) Integer minWords) {
+    }
 }

@@ -1,0 +1,183 @@
+package dev.aidossier.rules;
+
+import dev.aidossier.Engine;
+import dev.aidossier.core.Finding;
+import dev.aidossier.core.Location;
+import dev.aidossier.core.Status;
+import dev.aidossier.load.DataFile;
+import dev.aidossier.load.DescriptionLoader;
+import dev.aidossier.load.Limits;
+import dev.aidossier.load.Loaded;
+import dev.aidossier.load.TreePatch;
+import dev.aidossier.load.YNode;
+import dev.aidossier.load.YPath;
+import dev.aidossier.load.YamlReader;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs a pack's rule fixtures ({@code <pack>/tests/*.tests.yaml}). Each case takes a base description,
+ * optionally patches it ({@code set}, {@code remove}), and states the status the rule must reach and,
+ * for a failure, the path in the base file whose line and column the finding must point at.
+ */
+public final class FixtureRunner {
+
+    public record RuleTests(
+            @NotNull @Pattern(regexp = "dossier/rules/v1", message = "must be dossier/rules/v1") String apiVersion,
+            @NotNull @Pattern(regexp = "RuleTests", message = "must be RuleTests") String kind,
+            @NotNull LocalDate asOf,
+            @NotEmpty List<@NotNull @Valid Case> cases) {
+    }
+
+    public record Case(
+            @NotBlank String rule,
+            @NotBlank @Pattern(regexp = "[a-z0-9-]+", message = "must be the name of a base description without .yaml") String base,
+            Map<String, Object> set,
+            List<@NotBlank String> remove,
+            @NotNull @Pattern(regexp = "passed|failed|upcoming|waived|notApplicable", message = "must be passed, failed, upcoming, waived or notApplicable") String expect,
+            String at,
+            LocalDate asOf) {
+    }
+
+    /** One case's outcome. */
+    public record Outcome(String file, Location location, String rule, String expect, boolean ok, String detail) {
+    }
+
+    /** All outcomes plus the rules lacking a passing or a failing case. */
+    public record Report(List<Outcome> outcomes, List<String> uncovered, List<Finding> problems) {
+        public boolean ok() {
+            return problems.isEmpty() && uncovered.isEmpty() && outcomes.stream().allMatch(Outcome::ok);
+        }
+    }
+
+    private final Engine engine;
+    private final Path baseDir;
+    private final Map<String, YNode> bases = new HashMap<>();
+
+    public FixtureRunner(Engine engine, Path baseDir) {
+        this.engine = engine;
+        this.baseDir = baseDir;
+    }
+
+    public Report run(Path testsDir) throws IOException {
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
+        Map<String, Set<String>> seen = new LinkedHashMap<>();
+        List<Path> files;
+        if (Files.isDirectory(testsDir)) {
+            try (Stream<Path> s = Files.list(testsDir)) {
+                files = s.filter(p -> p.getFileName().toString().endsWith(".tests.yaml")).sorted().toList();
+            }
+        } else {
+            files = List.of();
+        }
+        for (Path f : files) {
+            DataFile<RuleTests> tf = DataFile.load(f, f.toString(), RuleTests.class);
+            problems.addAll(tf.findings());
+            if (tf.value() == null) {
+                continue;
+            }
+            List<Case> cases = tf.value().cases();
+            for (int i = 0; i < cases.size(); i++) {
+                Case c = cases.get(i);
+                Location where = YPath.nearest(tf.root(), "cases[" + i + "]").location();
+                Outcome o = runCase(c, tf.value().asOf(), where);
+                outcomes.add(o);
+                if (o.ok()) {
+                    seen.computeIfAbsent(c.rule(), k -> new LinkedHashSet<>()).add(c.expect());
+                }
+            }
+        }
+        List<String> uncovered = new ArrayList<>();
+        for (RuleEngine.Compiled r : engine.rules().rules()) {
+            Set<String> s = seen.getOrDefault(r.rule().id(), Set.of());
+            if (!s.contains("passed") || !(s.contains("failed") || s.contains("upcoming"))) {
+                uncovered.add(r.rule().id() + " (has " + (s.isEmpty() ? "no passing case" : s) + "; needs a passing and a failing case)");
+            }
+        }
+        return new Report(outcomes, uncovered, problems);
+    }
+
+    private Outcome runCase(Case c, LocalDate defaultAsOf, Location where) {
+        if (engine.rules().rule(c.rule()) == null) {
+            return new Outcome(where.file(), where, c.rule(), c.expect(), false, "no such rule in the pack");
+        }
+        YNode base;
+        try {
+            base = base(c.base());
+        } catch (IOException | IllegalArgumentException e) {
+            return new Outcome(where.file(), where, c.rule(), c.expect(), false, e.getMessage());
+        }
+        YNode tree = base;
+        try {
+            if (c.remove() != null) {
+                for (String p : c.remove()) {
+                    tree = TreePatch.remove(tree, p);
+                }
+            }
+            if (c.set() != null) {
+                for (Map.Entry<String, Object> e : c.set().entrySet()) {
+                    tree = TreePatch.set(tree, e.getKey(), e.getValue());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return new Outcome(where.file(), where, c.rule(), c.expect(), false, "cannot patch: " + e.getMessage());
+        }
+        Path basePath = baseDir.resolve(c.base() + ".yaml");
+        Loaded loaded = new DescriptionLoader(Limits.DEFAULT).fromTree(tree, basePath.toString(), basePath);
+        LocalDate asOf = c.asOf() != null ? c.asOf() : defaultAsOf;
+        Engine.Analysis a = engine.analyse(loaded, asOf);
+        List<Finding> mine = a.findings().stream().filter(f -> f.ruleId().equals(c.rule())).toList();
+        Status want = Status.valueOf(c.expect());
+        boolean hasWant = mine.stream().anyMatch(f -> f.status() == want);
+        boolean anyFailed = mine.stream().anyMatch(f -> f.status() == Status.failed);
+        String got = mine.stream().map(f -> f.status() + " at " + f.location().line() + ":" + f.location().column()).distinct().toList().toString();
+        if (!hasWant || (want == Status.passed && anyFailed)) {
+            return new Outcome(where.file(), where, c.rule(), c.expect(), false, "expected " + c.expect() + ", got " + got);
+        }
+        if (c.at() != null && want != Status.passed) {
+            YPath.Hit hit = YPath.nearest(base, c.at());
+            if (!hit.exact()) {
+                return new Outcome(where.file(), where, c.rule(), c.expect(), false, "'at: " + c.at() + "' does not exist in base " + c.base());
+            }
+            Location expected = hit.location();
+            boolean placed = mine.stream().anyMatch(f -> f.status() == want && f.location().line() == expected.line()
+                    && f.location().column() == expected.column());
+            if (!placed) {
+                return new Outcome(where.file(), where, c.rule(), c.expect(), false, "expected the finding at " + expected.line() + ":"
+                        + expected.column() + " (" + c.at() + "), got " + got);
+            }
+        }
+        return new Outcome(where.file(), where, c.rule(), c.expect(), true, got);
+    }
+
+    private YNode base(String name) throws IOException {
+        YNode cached = bases.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        Path p = baseDir.resolve(name + ".yaml");
+        YamlReader.Result r = new YamlReader(Limits.DEFAULT).read(p, p.toString());
+        if (!r.readable()) {
+            throw new IOException("base description " + p + " cannot be read: " + r.problems().get(0).toText());
+        }
+        bases.put(name, r.root());
+        return r.root();
+    }
+}

@@ -1,0 +1,303 @@
+package dev.aidossier.rules;
+
+import dev.aidossier.classify.Classification;
+import dev.aidossier.core.Finding;
+import dev.aidossier.core.Location;
+import dev.aidossier.core.Severity;
+import dev.aidossier.core.Status;
+import dev.aidossier.load.DataFile;
+import dev.aidossier.load.Loaded;
+import dev.aidossier.load.YPath;
+import dev.aidossier.rules.RuleFile.Rule;
+import dev.aidossier.util.Names;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates a pack's rules against one description. Rules are compiled once at load; evaluation is a
+ * loop over plain maps with no I/O. Every rule yields at least one finding per description (passed,
+ * failed, upcoming or notApplicable), so reports can show coverage and not only gaps.
+ */
+public final class RuleEngine {
+
+    /** A rule with its compiled expressions and where it was defined. */
+    public record Compiled(Rule rule, String file, Location location, CelEnv.Program when, CelEnv.Program where,
+                           CelEnv.Program check, String link) {
+    }
+
+    private final List<Compiled> rules;
+    private final Map<String, Compiled> byId;
+    private final Substance substance;
+    private final Map<String, LocalDate> dates;
+
+    private RuleEngine(List<Compiled> rules, Substance substance, Map<String, LocalDate> dates) {
+        this.rules = List.copyOf(rules);
+        this.substance = substance;
+        this.dates = dates;
+        Map<String, Compiled> m = new LinkedHashMap<>();
+        rules.forEach(r -> m.put(r.rule().id(), r));
+        this.byId = m;
+    }
+
+    /** Compiles the rule files; every problem is added to {@code problems} at its rule file's line. */
+    public static RuleEngine compile(List<DataFile<RuleFile>> files, CelEnv cel, Substance substance,
+                                     Map<String, LocalDate> dates, Map<String, String> links, List<Finding> problems) {
+        List<Compiled> out = new ArrayList<>();
+        Map<String, Location> seen = new HashMap<>();
+        for (DataFile<RuleFile> f : files) {
+            if (!f.ok()) {
+                continue;
+            }
+            List<Rule> rs = f.value().rules();
+            for (int i = 0; i < rs.size(); i++) {
+                Rule r = rs.get(i);
+                String base = "rules[" + i + "]";
+                Location loc = YPath.nearest(f.root(), base).location();
+                Location prev = seen.putIfAbsent(r.id(), loc);
+                if (prev != null) {
+                    problems.add(Finding.error("rules.duplicate-id", "rule id " + r.id() + " is already defined at " + prev, loc, base + ".id"));
+                    continue;
+                }
+                if (r.require() == null && r.present() == null && r.check() == null) {
+                    problems.add(Finding.error("rules.schema", "rule " + r.id() + " needs 'require', 'present' or 'check'", loc, base));
+                    continue;
+                }
+                if (r.where() != null && r.each() == null) {
+                    problems.add(Finding.error("rules.schema", "rule " + r.id() + ": 'where' needs 'each'", loc, base + ".where"));
+                }
+                String from = r.applies().from();
+                if (from != null && from.startsWith("@") && !from.equals("@highRisk") && !dates.containsKey(from.substring(1))) {
+                    problems.add(Finding.error("rules.schema", "rule " + r.id() + ": unknown date " + from + "; the pack defines @highRisk and "
+                            + dates.keySet().stream().map(k -> "@" + k).toList(), YPath.nearest(f.root(), base + ".applies.from").location(), base + ".applies.from"));
+                }
+                CelEnv.Program when = compile(cel, r.applies().when(), f, base + ".applies.when", problems);
+                CelEnv.Program where = compile(cel, r.where(), f, base + ".where", problems);
+                CelEnv.Program check = compile(cel, r.check(), f, base + ".check", problems);
+                out.add(new Compiled(r, f.file(), loc, when, where, check, r.link() != null ? r.link() : linkFor(r.refs().get(0), links)));
+            }
+        }
+        return new RuleEngine(out, substance, dates);
+    }
+
+    private static CelEnv.Program compile(CelEnv cel, String expr, DataFile<RuleFile> f, String path, List<Finding> problems) {
+        if (expr == null) {
+            return null;
+        }
+        try {
+            return cel.compile(expr);
+        } catch (CelEnv.CompileError e) {
+            problems.add(Finding.error("rules.expression", "expression does not compile: " + e.getMessage(),
+                    YPath.nearest(f.root(), path).location(), path));
+            return null;
+        }
+    }
+
+    /** EUR-Lex link for a reference key, from the pack's link templates ({n} is the article or annex number). */
+    static String linkFor(String ref, Map<String, String> links) {
+        if (links == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(Art|Anx)([0-9]+[a-z]?|[IVX]+)").matcher(ref);
+        if (!m.find()) {
+            return links.get("default");
+        }
+        String t = links.get(m.group(1).equals("Art") ? "article" : "annex");
+        return t == null ? links.get("default") : t.replace("{n}", m.group(2));
+    }
+
+    public List<Compiled> rules() {
+        return rules;
+    }
+
+    public Compiled rule(String id) {
+        return byId.get(id);
+    }
+
+    /** The date from which a rule applies for this classification, or null (applies now). */
+    public LocalDate from(Rule r, Classification c) {
+        String f = r.applies().from();
+        if (f == null) {
+            return null;
+        }
+        if (f.equals("@highRisk")) {
+            return c.obligationsFrom();
+        }
+        if (f.startsWith("@")) {
+            return dates.get(f.substring(1));
+        }
+        return LocalDate.parse(f);
+    }
+
+    public List<Finding> evaluate(Loaded d, Classification c, LocalDate asOf) {
+        Map<String, Object> plain = d.plain();
+        Object spec = plain.get("spec");
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("d", plain);
+        vars.put("spec", spec == null ? Map.of() : spec);
+        vars.put("c", c.toCel());
+        vars.put("asOf", asOf.toString());
+        vars.put("facts", c.facts());
+        vars.put("item", Map.of());
+        List<Finding> out = new ArrayList<>();
+        for (Compiled cr : rules) {
+            evaluate(cr, d, c, asOf, plain, vars, out);
+        }
+        return out;
+    }
+
+    private void evaluate(Compiled cr, Loaded d, Classification c, LocalDate asOf, Map<String, Object> plain,
+                          Map<String, Object> vars, List<Finding> out) {
+        Rule r = cr.rule();
+        Severity sev = Severity.parse(r.severity());
+        LocalDate from = from(r, c);
+        Location top = new Location(d.file(), 1, 1);
+        if (!applies(cr, c, vars)) {
+            out.add(new Finding(r.id(), sev, Status.notApplicable, r.title() + ": not applicable to this system", top, null, r.refs(), null, from, null));
+            return;
+        }
+        List<String> targets = new ArrayList<>();
+        List<Object> items = new ArrayList<>();
+        if (r.each() != null) {
+            Object list = PlainPath.get(plain, r.each());
+            if (list instanceof List<?> l) {
+                for (int i = 0; i < l.size(); i++) {
+                    Object item = l.get(i);
+                    if (cr.where() != null) {
+                        vars.put("item", item == null ? Map.of() : item);
+                        if (!test(cr.where(), vars)) {
+                            continue;
+                        }
+                    }
+                    targets.add(YPath.index(r.each(), i));
+                    items.add(item);
+                }
+            }
+            if (targets.isEmpty()) {
+                // nothing to check in an empty or absent list: the require/check of the list itself decides elsewhere
+                out.add(new Finding(r.id(), sev, Status.passed, r.title() + ": no items to check", locate(d, r.each()), r.each(), r.refs(), null, from, null));
+                vars.put("item", Map.of());
+                return;
+            }
+        } else {
+            targets.add(null);
+            items.add(Map.of());
+        }
+        int failures = 0;
+        for (int t = 0; t < targets.size(); t++) {
+            String base = targets.get(t);
+            vars.put("item", items.get(t) == null ? Map.of() : items.get(t));
+            boolean failed = false;
+            List<String> paths = new ArrayList<>();
+            if (r.present() != null) {
+                paths.addAll(r.present());
+            }
+            if (r.require() != null) {
+                paths.addAll(r.require());
+            }
+            int presentCount = r.present() == null ? 0 : r.present().size();
+            for (int pi = 0; pi < paths.size(); pi++) {
+                String p = paths.get(pi);
+                {
+                    String full = base == null ? p : base + "." + p;
+                    Object value = PlainPath.get(plain, full);
+                    String problem = pi < presentCount ? presenceProblem(value) : substance.problem(value);
+                    if (problem != null) {
+                        out.add(failure(cr, sev, from, asOf, render(r.message(), problem, full, value), locate(d, full), full));
+                        failed = true;
+                        failures++;
+                    }
+                }
+            }
+            if (!failed && cr.check() != null) {
+                String path = r.path() == null ? base : (base == null ? r.path() : base + "." + r.path());
+                boolean ok;
+                String why = null;
+                try {
+                    ok = cr.check().test(vars);
+                } catch (CelEnv.EvalError e) {
+                    ok = false;
+                    why = e.getMessage();
+                }
+                if (!ok) {
+                    Object value = path == null ? null : PlainPath.get(plain, path);
+                    String msg = render(r.message(), value == null ? "missing" : "not as required", path, value);
+                    if (why != null) {
+                        msg += " (the check could not be evaluated: " + Names.clip(why, 120) + ")";
+                    }
+                    out.add(failure(cr, sev, from, asOf, msg, locate(d, path), path));
+                    failures++;
+                }
+            }
+        }
+        vars.put("item", Map.of());
+        if (failures == 0) {
+            String path = r.path() != null && r.each() == null ? r.path() : r.each() != null ? r.each()
+                    : (r.present() != null ? r.present().get(0) : r.require() != null ? r.require().get(0) : null);
+            out.add(new Finding(r.id(), sev, Status.passed, r.title(), locate(d, path), path, r.refs(), null, from, null));
+        }
+    }
+
+    private static String presenceProblem(Object value) {
+        if (value == null) {
+            return "missing";
+        }
+        if (value instanceof String s && s.isBlank()) {
+            return "empty";
+        }
+        if (value instanceof List<?> l && l.isEmpty()) {
+            return "an empty list";
+        }
+        if (value instanceof Map<?, ?> m && m.isEmpty()) {
+            return "an empty mapping";
+        }
+        return null;
+    }
+
+    private Finding failure(Compiled cr, Severity sev, LocalDate from, LocalDate asOf, String message, Location loc, String path) {
+        Status st = from != null && from.isAfter(asOf) ? Status.upcoming : Status.failed;
+        return new Finding(cr.rule().id(), sev, st, message, loc, path, cr.rule().refs(), cr.rule().remediation(), from, null);
+    }
+
+    private boolean applies(Compiled cr, Classification c, Map<String, Object> vars) {
+        RuleFile.Applies a = cr.rule().applies();
+        List<String> kinds = a.kinds() == null ? List.of("AISystem") : a.kinds();
+        if (!kinds.contains(c.kind())) {
+            return false;
+        }
+        if (a.tiers() != null && !a.tiers().contains(c.tier())) {
+            return false;
+        }
+        if (a.gpai() != null && !a.gpai().contains(c.gpai())) {
+            return false;
+        }
+        if (a.roles() != null && a.roles().stream().noneMatch(c.roles()::contains)) {
+            return false;
+        }
+        return cr.when() == null || test(cr.when(), vars);
+    }
+
+    private static boolean test(CelEnv.Program p, Map<String, Object> vars) {
+        try {
+            return p.test(vars);
+        } catch (CelEnv.EvalError e) {
+            return false; // a condition about data that is absent does not hold
+        }
+    }
+
+    private static Location locate(Loaded d, String path) {
+        if (path == null || d.root() == null) {
+            return new Location(d.file(), 1, 1);
+        }
+        return YPath.nearest(d.root(), path).location();
+    }
+
+    private static String render(String template, String problem, String path, Object value) {
+        String v = value == null ? "nothing" : value instanceof String s ? "'" + Names.clip(s, 60) + "'" : Names.clip(String.valueOf(value), 60);
+        return template.replace("{problem}", problem).replace("{path}", path == null ? "" : path).replace("{value}", v);
+    }
+}
