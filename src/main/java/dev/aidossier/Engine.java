@@ -155,6 +155,19 @@ public final class Engine {
         return analyse(load(file, display), asOf);
     }
 
+    /** Load, validate and classify only: what {@code dossier classify} reports. */
+    public Analysis classify(Path file, String display, LocalDate asOf) {
+        Loaded loaded = load(file, display);
+        List<Finding> findings = new ArrayList<>(loaded.findings());
+        Classification c = null;
+        if (loaded.model() != null) {
+            c = classifier.classify(loaded, asOf);
+            findings.addAll(c.findings());
+        }
+        findings.sort(Finding.ORDER);
+        return new Analysis(loaded, c, List.copyOf(findings));
+    }
+
     public Analysis analyse(Loaded loaded, LocalDate asOf) {
         List<Finding> findings = new ArrayList<>(loaded.findings());
         Classification c = null;

@@ -233,7 +233,7 @@ public final class Classifier {
         }
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("d", plain);
-        vars.put("spec", spec == null ? Map.of() : spec);
+        vars.put("spec", spec instanceof Map<?, ?> ? spec : Map.of());
         vars.put("facts", facts);
         vars.put("params", data.parameters() == null ? Map.of() : data.parameters());
         vars.put("asOf", asOf.toString());

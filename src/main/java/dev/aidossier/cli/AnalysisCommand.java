@@ -50,7 +50,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
             }
             List<Analysis> results = new ArrayList<>();
             for (Inputs.Input in : inputs) {
-                results.add(engine.analyse(in.path(), in.display(), asOf));
+                results.add(analyse(engine, in, asOf));
             }
             print(results, engine, out);
             boolean unreadable = results.stream().anyMatch(a -> !a.readable());
@@ -82,6 +82,11 @@ abstract class AnalysisCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommonOptions.UsageError("--fail-on: '" + s + "' is not one of error, warning, info, never");
         }
+    }
+
+    /** Full analysis by default; classify overrides it to stop after classification. */
+    Analysis analyse(Engine engine, Inputs.Input in, LocalDate asOf) {
+        return engine.analyse(in.path(), in.display(), asOf);
     }
 
     abstract void print(List<Analysis> results, Engine engine, PrintWriter out);

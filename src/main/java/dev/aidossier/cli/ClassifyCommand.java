@@ -19,6 +19,11 @@ import java.util.Map;
 final class ClassifyCommand extends AnalysisCommand {
 
     @Override
+    Analysis analyse(Engine engine, Inputs.Input in, java.time.LocalDate asOf) {
+        return engine.classify(in.path(), in.display(), asOf);
+    }
+
+    @Override
     void print(List<Analysis> results, Engine engine, PrintWriter out) {
         if (common.format == CommonOptions.Format.json) {
             List<Map<String, Object>> arr = new ArrayList<>();

@@ -98,9 +98,12 @@ public final class DescriptionLoader {
             if (missing || !hit.exact()) {
                 String parent = parentOf(path);
                 String key = lastKey(path);
-                // the value may be present but unbindable (already reported as a type error)
                 if (hit.exact()) {
-                    continue;
+                    if (hit.node() instanceof YScalar s && s.value() == null) {
+                        findings.add(Finding.error("schema.required", "'" + key + "' is empty" + (parent.isEmpty() ? "" : " in " + parent)
+                                + "; a value is required", hit.location(), path));
+                    }
+                    continue; // present but unbindable: already reported as a type error
                 }
                 findings.add(Finding.error("schema.required", "missing required key '" + key + "'"
                         + (parent.isEmpty() ? " at the top level" : " in " + parent), hit.location(), path));

@@ -44,7 +44,12 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
         @Override
         public Object toPlain() {
             Map<String, Object> m = new LinkedHashMap<>();
-            entries.forEach((k, e) -> m.put(k, e.value().toPlain()));
+            entries.forEach((k, e) -> {
+                Object v = e.value().toPlain();
+                if (v != null) { // 'key:' with no value is the same as no key, for rules and templates
+                    m.put(k, v);
+                }
+            });
             return Collections.unmodifiableMap(m);
         }
     }

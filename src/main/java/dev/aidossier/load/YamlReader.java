@@ -122,7 +122,13 @@ public final class YamlReader {
             problems.add(Finding.error("yaml.limit", constraintMessage(e), location(file, e.getLocation()), null));
             return new Result(null, problems, bytes);
         } catch (JacksonException e) {
-            problems.add(Finding.error("yaml.syntax", syntaxMessage(e), problemLocation(file, e), null));
+            org.snakeyaml.engine.v2.exceptions.ReaderException re = readerException(e);
+            if (re != null) {
+                problems.add(Finding.error("yaml.syntax", String.format("invalid YAML: control character U+%04X is not allowed in YAML text",
+                        re.getCodePoint()), locationOfCodePoint(text, re.getPosition(), file), null));
+            } else {
+                problems.add(Finding.error("yaml.syntax", syntaxMessage(e), problemLocation(file, e), null));
+            }
             return new Result(null, problems, bytes);
         } catch (RuntimeException e) {
             // snakeyaml-engine can throw its own exceptions (e.g. YamlEngineException) through Jackson
@@ -193,6 +199,13 @@ public final class YamlReader {
             }
         }
 
+        private void checkLength(String v, Location where) {
+            if (v.length() > limits.maxStringLength()) {
+                throw new LimitExceeded("a value of " + v.length() + " characters is longer than the limit of " + limits.maxStringLength()
+                        + " (raise it with --max-string-length)", where);
+            }
+        }
+
         private YNode node(JsonToken t, int depth) throws JacksonException {
             Location loc = here();
             count(loc);
@@ -209,6 +222,7 @@ public final class YamlReader {
                     while ((k = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                         String key = p.currentName();
                         Location keyLoc = here();
+                        checkLength(key, keyLoc);
                         JsonToken vt = p.nextToken();
                         YNode value = node(vt, depth + 1);
                         Entry previous = entries.get(key);
@@ -229,8 +243,15 @@ public final class YamlReader {
                     }
                     return new YList(items, loc);
                 }
-                case VALUE_STRING:
-                    return new YScalar(p.getString(), p.getString(), isQuoted(loc), loc);
+                case VALUE_STRING: {
+                    boolean quoted = isQuoted(loc);
+                    String v = p.getString();
+                    checkLength(v, loc);
+                    if (v.isEmpty() && !quoted) {
+                        return new YScalar(null, "", false, loc); // 'key:' with nothing after it is null in YAML 1.2
+                    }
+                    return new YScalar(v, v, quoted, loc);
+                }
                 case VALUE_NUMBER_INT:
                     try {
                         return new YScalar(p.getLongValue(), p.getText(), false, loc);
@@ -292,6 +313,31 @@ public final class YamlReader {
             return Location.ofFile(file);
         }
         return new Location(file, l.getLineNr(), Math.max(1, l.getColumnNr()));
+    }
+
+    private static org.snakeyaml.engine.v2.exceptions.ReaderException readerException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.snakeyaml.engine.v2.exceptions.ReaderException r) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Line and column of the {@code index}-th code point of {@code text}. */
+    private static Location locationOfCodePoint(String text, int index, String file) {
+        int line = 1;
+        int col = 1;
+        int cp = 0;
+        for (int i = 0; i < text.length() && cp < index; i += Character.charCount(text.codePointAt(i)), cp++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new Location(file, line, col);
     }
 
     /** snakeyaml-engine knows where the problem is (its "problem mark"); Jackson reports the context. */

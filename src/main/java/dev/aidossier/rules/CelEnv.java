@@ -63,9 +63,15 @@ public final class CelEnv {
         runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
                 .setOptions(options)
                 .addFunctionBindings(
-                        CelFunctionBinding.from("get_dyn_string", Object.class, String.class, PlainPath::get),
+                        CelFunctionBinding.from("get_dyn_string", Object.class, String.class, CelEnv::getOrNull),
                         CelFunctionBinding.from("substantive_dyn", Object.class, substance::isSubstantive))
                 .build();
+    }
+
+    /** CEL has no Java null: an absent value is its own null value. */
+    private static Object getOrNull(Object root, String path) {
+        Object v = PlainPath.get(root, path);
+        return v == null ? dev.cel.common.values.NullValue.NULL_VALUE : v;
     }
 
     /** A compiled expression. */

@@ -138,7 +138,7 @@ public final class RuleEngine {
         Object spec = plain.get("spec");
         Map<String, Object> vars = new HashMap<>();
         vars.put("d", plain);
-        vars.put("spec", spec == null ? Map.of() : spec);
+        vars.put("spec", spec instanceof Map<?, ?> ? spec : Map.of());
         vars.put("c", c.toCel());
         vars.put("asOf", asOf.toString());
         vars.put("facts", c.facts());

@@ -27,7 +27,7 @@ public final class Substance {
 
     /** Why {@code value} is not substantive, or null when it is. */
     public String problem(Object value) {
-        if (value == null) {
+        if (value == null || value instanceof dev.cel.common.values.NullValue) {
             return "missing";
         }
         if (value instanceof String s) {
