@@ -1,0 +1,163 @@
+package dev.aidossier.cli;
+
+import dev.aidossier.TestSupport;
+import dev.aidossier.report.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line contract: usage, exit codes, output formats. Runs in this JVM through Main.run. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private static final String CV = "apiVersion: dossier/v1\nkind: AISystem\nmetadata:\n  name: Screening\n  version: \"1\"\n"
+            + "spec:\n  provider:\n    name: Screening BV\n  roles: [provider]\n  classification:\n    annexIII:\n      points: [AnxIII.4.a]\n";
+
+    @Test
+    void versionAndHelp() {
+        TestSupport.Run v = TestSupport.run("--version");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out()).startsWith("dossier ");
+        TestSupport.Run h = TestSupport.run("--help");
+        assertThat(h.exit()).isZero();
+        assertThat(h.out()).contains("classify", "check", "rules", "schema", "Exit codes:");
+    }
+
+    @Test
+    void missingCommandAndUnknownOptionAreUsageErrors() {
+        TestSupport.Run none = TestSupport.run();
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("a command is required");
+        TestSupport.Run bad = TestSupport.run("classify", "--frobnicate", "x.yaml");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("Unknown option: '--frobnicate'").contains("dossier classify --help");
+        TestSupport.Run date = TestSupport.run("classify", "--as-of", "23.11.2026", "x.yaml");
+        assertThat(date.exit()).isEqualTo(2);
+        assertThat(date.err()).contains("--as-of: '23.11.2026' is not a date like 2026-11-23");
+        TestSupport.Run fmt = TestSupport.run("classify", "--format", "xml", "x.yaml");
+        assertThat(fmt.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void missingFileIsUnreadableInput() {
+        TestSupport.Run r = TestSupport.run("classify", dir.resolve("nope.yaml").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("nope.yaml:1:1: error [yaml.io] file not found");
+    }
+
+    @Test
+    void classifyPrintsTierAndBasisAsText() throws IOException {
+        Path p = write("cv.yaml", CV);
+        TestSupport.Run r = TestSupport.run("classify", "--as-of", "2026-11-23", p.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains(p + ": high-risk")
+                .contains("legal basis:     Art6.2, AnxIII.4.a")
+                .contains("Annex III:       AnxIII.4.a Recruitment and selection of natural persons")
+                .contains("obligations from 2027-12-02");
+    }
+
+    @Test
+    void classifyJsonHasOneObjectPerFile() throws IOException {
+        Path a = write("a.yaml", CV);
+        Path b = write("b.yaml", CV.replace("[AnxIII.4.a]", "[]"));
+        TestSupport.Run r = TestSupport.run("classify", "--format", "json", "--as-of", "2026-11-23", a.toString(), b.toString());
+        assertThat(r.exit()).isZero();
+        JsonNode arr = Json.mapper().readTree(r.out());
+        assertThat(arr.isArray()).isTrue();
+        assertThat(arr.size()).isEqualTo(2);
+        assertThat(arr.get(0).get("file").asString()).isEqualTo(a.toString());
+        assertThat(arr.get(0).get("tier").asString()).isEqualTo("high-risk");
+        assertThat(arr.get(0).get("gpai").asString()).isEqualTo("none");
+        assertThat(arr.get(0).get("transparency").isArray()).isTrue();
+        assertThat(arr.get(0).get("basis").toString()).isEqualTo("[\"Art6.2\",\"AnxIII.4.a\"]");
+        assertThat(arr.get(0).get("findings").isArray()).isTrue();
+        assertThat(arr.get(1).get("tier").asString()).isEqualTo("minimal-risk");
+    }
+
+    @Test
+    void folderArgumentFindsYamlFilesInOrder() throws IOException {
+        write("b.yaml", CV);
+        write("a.yml", CV);
+        write("notes.txt", "not yaml");
+        TestSupport.Run r = TestSupport.run("classify", "--format", "json", dir.toString());
+        JsonNode arr = Json.mapper().readTree(r.out());
+        assertThat(arr.size()).isEqualTo(2);
+        assertThat(arr.get(0).get("file").asString()).endsWith("a.yml");
+        assertThat(arr.get(1).get("file").asString()).endsWith("b.yaml");
+    }
+
+    @Test
+    void checkFailOnDecidesTheExitCode() throws IOException {
+        Path p = write("cv.yaml", CV);
+        // an almost empty high-risk description has many error-level gaps once obligations apply
+        TestSupport.Run r = TestSupport.run("check", "--as-of", "2028-01-01", p.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains(p + ":").contains("error [EUAIA-ANXIV-1A-PURPOSE]");
+        assertThat(TestSupport.run("check", "--as-of", "2028-01-01", "--fail-on", "never", p.toString()).exit()).isZero();
+        TestSupport.Run bad = TestSupport.run("check", "--fail-on", "fatal", p.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--fail-on: 'fatal' is not one of error, warning, info, never");
+    }
+
+    @Test
+    void obligationsNotYetApplicableAreUpcomingNotFailures() throws IOException {
+        Path p = write("cv.yaml", CV);
+        TestSupport.Run r = TestSupport.run("check", "--as-of", "2026-11-23", "--format", "json", p.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode f = Json.mapper().readTree(r.out()).get("files").get(0).get("findings");
+        boolean upcoming = false;
+        for (JsonNode n : f) {
+            if (n.get("ruleId").asString().equals("EUAIA-ANXIV-1A-PURPOSE")) {
+                assertThat(n.get("status").asString()).isEqualTo("upcoming");
+                assertThat(n.get("appliesFrom").asString()).isEqualTo("2027-12-02");
+                upcoming = true;
+            }
+        }
+        assertThat(upcoming).isTrue();
+    }
+
+    @Test
+    void schemaIsJsonSchemaWithTheClassificationFacts() {
+        TestSupport.Run r = TestSupport.run("schema");
+        assertThat(r.exit()).isZero();
+        JsonNode s = Json.mapper().readTree(r.out());
+        assertThat(s.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(s.get("$defs").get("SystemSpec").get("properties").has("datasets")).isTrue();
+        assertThat(s.get("$defs").get("ClassificationFacts").get("properties").get("annexIII").get("properties")
+                .get("points").get("items").get("enum").toString()).contains("AnxIII.4.a");
+    }
+
+    @Test
+    void brokenRulePackIsReportedAtItsOwnLine() throws IOException {
+        Path rules = dir.resolve("rules/eu-ai-act");
+        Files.createDirectories(rules);
+        for (String f : new String[]{"pack.yaml", "classification.yaml"}) {
+            Files.writeString(rules.resolve(f), Files.readString(TestSupport.root().resolve("rules/eu-ai-act").resolve(f)));
+        }
+        Files.writeString(rules.resolve("pack.yaml"), Files.readString(rules.resolve("pack.yaml"))
+                .replaceAll("(?s)ruleFiles:.*?\\n\\n", "ruleFiles: [broken.yaml]\n\n"));
+        Files.writeString(rules.resolve("broken.yaml"), "apiVersion: dossier/rules/v1\nkind: RuleSet\ntitle: Broken\nrules:\n"
+                + "  - id: EUAIA-TEST-ONE\n    title: A rule\n    refs: [Art9.1]\n    status: binding\n    severity: fatal\n"
+                + "    applies: {tiers: [high-risk]}\n    check: \"spec.x ==\"\n    message: m\n    remediation: r\n    colour: red\n");
+        Path p = write("cv.yaml", CV);
+        TestSupport.Run r = TestSupport.run("check", "--rules", dir.resolve("rules").toString(), p.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("rule pack 'eu-ai-act' cannot be used")
+                .contains("broken.yaml:9:15: error [schema.constraint] rules[0].severity must be error, warning or info")
+                .contains("broken.yaml:14:5: error [schema.unknown-key] unknown key 'colour'");
+    }
+}
