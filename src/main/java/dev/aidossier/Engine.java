@@ -37,8 +37,10 @@ public final class Engine {
     private final CelEnv cel;
     private final Substance substance;
     private final Limits limits;
+    private final String packHash;
 
-    private Engine(PackFile pack, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits) {
+    private Engine(PackFile pack, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits, String packHash) {
+        this.packHash = packHash;
         this.pack = pack;
         this.classifier = classifier;
         this.rules = rules;
@@ -63,7 +65,8 @@ public final class Engine {
 
     public static Engine load(PackSource source, String packId, Limits limits) throws PackError {
         List<Finding> problems = new ArrayList<>();
-        DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems);
+        java.security.MessageDigest digest = sha256();
+        DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems, digest);
         if (pf == null || !pf.ok()) {
             throw new PackError(problems);
         }
@@ -72,14 +75,14 @@ public final class Engine {
         CelEnv cel = new CelEnv(substance);
         Classifier classifier = null;
         if (pack.classification() != null) {
-            DataFile<ClassificationFile> cf = read(source, packId + "/" + pack.classification(), ClassificationFile.class, problems);
+            DataFile<ClassificationFile> cf = read(source, packId + "/" + pack.classification(), ClassificationFile.class, problems, digest);
             if (cf != null) {
                 classifier = Classifier.load(cf, cel, problems);
             }
         }
         List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
         for (String rf : pack.ruleFiles()) {
-            DataFile<RuleFile> f = read(source, packId + "/" + rf, RuleFile.class, problems);
+            DataFile<RuleFile> f = read(source, packId + "/" + rf, RuleFile.class, problems, digest);
             if (f != null) {
                 ruleFiles.add(f);
             }
@@ -92,7 +95,15 @@ public final class Engine {
             }
             throw new PackError(problems);
         }
-        return new Engine(pack, classifier, rules, cel, substance, limits);
+        return new Engine(pack, classifier, rules, cel, substance, limits, java.util.HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Substance substanceOf(PackFile pack) {
@@ -103,7 +114,8 @@ public final class Engine {
         return new Substance(s.placeholders() == null ? List.of() : s.placeholders(), s.minWords() == null ? 1 : s.minWords());
     }
 
-    private static <T> DataFile<T> read(PackSource source, String relative, Class<T> type, List<Finding> problems) {
+    private static <T> DataFile<T> read(PackSource source, String relative, Class<T> type, List<Finding> problems,
+                                        java.security.MessageDigest digest) {
         String display = source.display(relative);
         try {
             byte[] bytes = source.read(relative);
@@ -111,6 +123,10 @@ public final class Engine {
                 problems.add(Finding.error("rules.io", "rule file not found", Location.ofFile(display), null));
                 return null;
             }
+            // the pack hash covers every file's name and content, in load order
+            digest.update(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(bytes);
             DataFile<T> f = DataFile.parse(bytes, display, type);
             problems.addAll(f.findings());
             return f;
@@ -118,6 +134,11 @@ public final class Engine {
             problems.add(Finding.error("rules.io", "cannot read rule file: " + e.getMessage(), Location.ofFile(display), null));
             return null;
         }
+    }
+
+    /** SHA-256 over the names and contents of every file of the pack. */
+    public String packHash() {
+        return packHash;
     }
 
     public PackFile pack() {

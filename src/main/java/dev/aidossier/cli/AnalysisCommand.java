@@ -38,6 +38,9 @@ abstract class AnalysisCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Severity threshold = "never".equals(failOn) ? null : parseSeverity(failOn);
+            if (!acceptsFormat(common.format)) {
+                throw new CommonOptions.UsageError("--format " + common.format + " is not available for this command; use text or json");
+            }
             LocalDate asOf = common.asOfDate();
             List<Inputs.Input> inputs = Inputs.expand(files);
             if (inputs.isEmpty()) {
@@ -87,6 +90,10 @@ abstract class AnalysisCommand implements Callable<Integer> {
     /** Full analysis by default; classify overrides it to stop after classification. */
     Analysis analyse(Engine engine, Inputs.Input in, LocalDate asOf) {
         return engine.analyse(in.path(), in.display(), asOf);
+    }
+
+    boolean acceptsFormat(CommonOptions.Format f) {
+        return f == CommonOptions.Format.text || f == CommonOptions.Format.json;
     }
 
     abstract void print(List<Analysis> results, Engine engine, PrintWriter out);

@@ -18,7 +18,20 @@ import java.util.Map;
 final class CheckCommand extends AnalysisCommand {
 
     @Override
+    boolean acceptsFormat(CommonOptions.Format f) {
+        return true;
+    }
+
+    @Override
     void print(List<Analysis> results, Engine engine, PrintWriter out) {
+        if (common.format == CommonOptions.Format.sarif) {
+            out.print(dev.aidossier.report.Sarif.write(results, engine, Main.version()));
+            return;
+        }
+        if (common.format == CommonOptions.Format.junit) {
+            out.print(dev.aidossier.report.JUnit.write(results, engine));
+            return;
+        }
         if (common.format == CommonOptions.Format.json) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("tool", Map.of("name", "dossier", "version", Main.version()));

@@ -1,0 +1,266 @@
+package dev.aidossier.cli;
+
+import dev.aidossier.Engine;
+import dev.aidossier.Engine.Analysis;
+import dev.aidossier.core.Finding;
+import dev.aidossier.core.Severity;
+import dev.aidossier.pack.PackBuilder;
+import dev.aidossier.pack.PackWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+@Command(name = "pack", mixinStandardHelpOptions = true,
+        description = {"Write a conformity pack per description: PDFs, findings.json, findings.sarif, junit.xml,",
+                "registration.json and manifest.json (hash and size of every file). Same input, same bytes."})
+final class PackCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE|DIR|GLOB", arity = "1..*", description = "Descriptions, folders to search for *.yaml, or globs such as 'systems/**/*.yaml'.")
+    List<String> files;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write the packs into (created if missing).")
+    Path output;
+
+    @Option(names = "--zip", description = "Write each pack as DIR/<name>.zip instead of a folder.")
+    boolean zip;
+
+    @Option(names = "--force", description = "Replace packs that already exist in the output folder.")
+    boolean force;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Descriptions packed in parallel (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit 1 when a finding at or above LEVEL is open: error, warning, info or never (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--max-files", paramLabel = "N", defaultValue = "10000", description = "Most descriptions accepted in one run (default: ${DEFAULT-VALUE}).")
+    int maxFiles;
+
+    /** Supplies the PDFs; set by the render module (null: packs without PDFs). */
+    static PackBuilder.Documents documents;
+
+    private record Outcome(Inputs.Input input, Analysis analysis, Path written, String error) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Severity threshold = "never".equals(failOn) ? null : severity(failOn);
+            LocalDate asOf = common.asOfDate();
+            if (common.format == CommonOptions.Format.sarif || common.format == CommonOptions.Format.junit) {
+                throw new CommonOptions.UsageError("--format " + common.format + " is not available for pack; use text or json");
+            }
+            int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+            if (n < 1 || n > 256) {
+                throw new CommonOptions.UsageError("--jobs must be between 1 and 256, not " + n);
+            }
+            List<Inputs.Input> inputs = Inputs.expand(files);
+            if (inputs.isEmpty()) {
+                err.println("dossier: no description files found in " + String.join(", ", files));
+                return Main.USAGE;
+            }
+            if (inputs.size() > maxFiles) {
+                throw new CommonOptions.UsageError(inputs.size() + " descriptions is more than --max-files " + maxFiles);
+            }
+            checkOutputFolder(inputs);
+            Engine engine = common.engine(err);
+            if (engine == null) {
+                return Main.USAGE;
+            }
+            Map<Inputs.Input, String> names = names(inputs);
+            PackBuilder builder = new PackBuilder(engine, Main.version(), documents);
+            boolean progress = System.console() != null && System.getenv("CI") == null;
+            AtomicInteger done = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "dossier-pack");
+                t.setDaemon(true);
+                return t;
+            });
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Inputs.Input in : inputs) {
+                futures.add(pool.submit(() -> {
+                    Outcome o = packOne(engine, builder, in, names.get(in), asOf);
+                    int k = done.incrementAndGet();
+                    if (progress) {
+                        synchronized (err) {
+                            err.print("\r[" + k + "/" + inputs.size() + "] " + in.display() + "\u001b[K");
+                            err.flush();
+                        }
+                    }
+                    return o;
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                try {
+                    outcomes.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            pool.shutdown();
+            if (progress) {
+                err.print("\r\u001b[K");
+                err.flush();
+            }
+            return report(outcomes, threshold, out);
+        } catch (CommonOptions.UsageError e) {
+            err.println("dossier: " + e.getMessage());
+            return Main.USAGE;
+        } catch (IOException e) {
+            err.println("dossier: " + e.getMessage());
+            return Main.USAGE;
+        }
+    }
+
+    private Outcome packOne(Engine engine, PackBuilder builder, Inputs.Input in, String name, LocalDate asOf) {
+        Analysis a = engine.analyse(in.path(), in.display(), asOf);
+        if (!a.readable()) {
+            return new Outcome(in, a, null, "the file could not be read");
+        }
+        try {
+            Map<String, byte[]> content = builder.build(a, asOf);
+            Path target = zip ? output.resolve(name + ".zip") : output.resolve(name);
+            Path written = zip ? PackWriter.writeZip(target, content, name, force) : PackWriter.writeFolder(target, content, force);
+            return new Outcome(in, a, written, null);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return new Outcome(in, a, null, e.getMessage());
+        } catch (IOException e) {
+            return new Outcome(in, a, null, "cannot write pack: " + e.getMessage());
+        } catch (Exception e) {
+            return new Outcome(in, a, null, "cannot build pack: " + e.getMessage());
+        }
+    }
+
+    private int report(List<Outcome> outcomes, Severity threshold, PrintWriter out) {
+        boolean unusable = false;
+        boolean findings = false;
+        if (common.format == CommonOptions.Format.json) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Outcome o : outcomes) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("file", o.input().display());
+                m.put("tier", o.analysis().classification() == null ? null : o.analysis().classification().tier());
+                m.put("errors", count(o.analysis(), Severity.error));
+                m.put("warnings", count(o.analysis(), Severity.warning));
+                m.put("pack", o.written() == null ? null : o.written().toString());
+                m.put("problem", o.error());
+                list.add(m);
+            }
+            out.print(dev.aidossier.report.Json.write(list));
+        } else {
+            out.printf("%-44s %-13s %6s %8s  %s%n", "FILE", "TIER", "ERRORS", "WARNINGS", "PACK");
+            for (Outcome o : outcomes) {
+                String tier = o.analysis().classification() == null ? "-" : o.analysis().classification().tier();
+                out.printf("%-44s %-13s %6d %8d  %s%n", o.input().display(), tier, count(o.analysis(), Severity.error),
+                        count(o.analysis(), Severity.warning), o.written() != null ? o.written() : "NOT WRITTEN: " + o.error());
+            }
+        }
+        int written = 0;
+        for (Outcome o : outcomes) {
+            if (o.written() == null) {
+                unusable = true;
+                if (common.format != CommonOptions.Format.json && !o.analysis().readable()) {
+                    o.analysis().findings().forEach(f -> out.println(f.toText()));
+                }
+            } else {
+                written++;
+            }
+            if (threshold != null && o.analysis().findings().stream().anyMatch(f -> f.status().isOpen() && f.severity().atLeast(threshold))) {
+                findings = true;
+            }
+        }
+        if (common.format != CommonOptions.Format.json) {
+            out.println(written + " of " + outcomes.size() + (outcomes.size() == 1 ? " pack" : " packs") + " written to " + output);
+        }
+        return unusable ? Main.USAGE : findings ? Main.FINDINGS : Main.OK;
+    }
+
+    private static long count(Analysis a, Severity s) {
+        return a.findings().stream().filter(f -> f.status().isOpen() && f.severity() == s).count();
+    }
+
+    /** Pack names from file names; a name used twice gets -2, -3 in input order. */
+    private static Map<Inputs.Input, String> names(List<Inputs.Input> inputs) {
+        Map<Inputs.Input, String> out = new HashMap<>();
+        Map<String, Integer> used = new HashMap<>();
+        for (Inputs.Input in : inputs) {
+            String stem = in.path().getFileName().toString().replaceFirst("\\.ya?ml$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+            if (stem.startsWith(".")) {
+                stem = "_" + stem.substring(1);
+            }
+            int k = used.merge(stem, 1, Integer::sum);
+            out.put(in, k == 1 ? stem : stem + "-" + k);
+        }
+        return out;
+    }
+
+    /** Never write packs into the rule packs or templates, nor over an input. */
+    private void checkOutputFolder(List<Inputs.Input> inputs) throws CommonOptions.UsageError, IOException {
+        Path outAbs = output.toAbsolutePath().normalize();
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new CommonOptions.UsageError("-o " + output + " exists and is not a folder");
+        }
+        List<Path> protectedDirs = new ArrayList<>();
+        protectedDirs.add(Path.of("rules").toAbsolutePath().normalize());
+        protectedDirs.add(Path.of("templates").toAbsolutePath().normalize());
+        if (common.rules != null) {
+            protectedDirs.add(common.rules.toAbsolutePath().normalize());
+        }
+        Path realOut = Files.exists(output) ? output.toRealPath() : outAbs;
+        for (Path p : protectedDirs) {
+            Path real = Files.exists(p) ? p.toRealPath() : p;
+            if (realOut.startsWith(real)) {
+                throw new CommonOptions.UsageError("refusing to write packs inside " + p + " (rule packs and templates are inputs)");
+            }
+        }
+        for (Inputs.Input in : inputs) {
+            Path inAbs = in.path().toAbsolutePath().normalize();
+            if (inAbs.equals(outAbs)) {
+                throw new CommonOptions.UsageError("-o " + output + " is an input file");
+            }
+        }
+    }
+
+    private static Severity severity(String s) throws CommonOptions.UsageError {
+        try {
+            return Severity.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new CommonOptions.UsageError("--fail-on: '" + s + "' is not one of error, warning, info, never");
+        }
+    }
+
+    static Finding first(List<Finding> fs) {
+        return fs.isEmpty() ? null : fs.get(0);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.aidossier.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The tool's own checks (reading, structure, evidence, waivers): not law, so they live here rather than
+ * in a rule pack. Reports (SARIF, JUnit, gap report) list them beside the pack's rules.
+ */
+public final class ToolRules {
+    private ToolRules() {
+    }
+
+    public record Info(String id, String title, String help) {
+    }
+
+    private static final Map<String, Info> ALL = new LinkedHashMap<>();
+
+    private static void add(String id, String title, String help) {
+        ALL.put(id, new Info(id, title, help));
+    }
+
+    static {
+        add("yaml.io", "The file can be read", "The file must exist and be readable.");
+        add("yaml.limit", "The file stays within the input limits", "Size, nesting depth, node count and value length are bounded; the message names the flag that raises the limit.");
+        add("yaml.encoding", "The file is UTF-8 text", "Save descriptions as UTF-8 without NUL bytes; a UTF-8 byte-order mark is accepted.");
+        add("yaml.empty", "The file is not empty", "A description is a YAML mapping with apiVersion, kind, metadata and spec.");
+        add("yaml.syntax", "The file is valid YAML", "Fix the YAML syntax at the place named; indent with spaces, close quotes and brackets.");
+        add("yaml.duplicate-key", "Each key appears once", "YAML mappings must not repeat a key; the later value would silently replace the earlier one.");
+        add("yaml.alias", "No YAML aliases", "Aliases (*name) are refused: write values out in full so every value has one place.");
+        add("yaml.tag", "No YAML tags or binary values", "Tags such as !!binary or !custom are not part of the format.");
+        add("yaml.root", "The top level is a mapping", "A description starts with apiVersion, kind, metadata and spec.");
+        add("yaml.multiple-documents", "One description per file", "Put each description in its own file.");
+        add("schema.unknown-key", "Only known keys", "The key is not part of the format; the message lists the valid keys and the closest one.");
+        add("schema.type", "Values have the expected type", "The message says what type was expected and what was found.");
+        add("schema.enum", "Values come from the allowed list", "The message lists the allowed values and the closest one.");
+        add("schema.required", "Required keys are present", "The format needs this key to identify the system or its provider.");
+        add("schema.constraint", "Values have the expected format", "Country codes, e-mail addresses, URLs, hashes and ranges must be well-formed.");
+        add("classification.unknown-fact", "Only declared classification facts", "The facts are declared in the rule pack's classification.yaml; see dossier schema.");
+        add("classification.value", "Classification values come from the Act's lists", "Annex III points and Annex I legislation are named by their reference keys.");
+        add("rules.evaluation", "Rule pack expressions evaluate", "A rule pack expression failed for this description; report it to the pack's authors.");
+        add("evidence.duplicate-id", "Evidence ids are unique", "Each evidence file needs its own id.");
+        add("evidence.missing", "Cited evidence exists", "The file named in spec.evidence must exist next to the description.");
+        add("evidence.path", "Evidence stays inside the description's folder", "Evidence paths are relative, without '..', and may not lead out through symbolic links.");
+        add("evidence.hash-mismatch", "Evidence matches its recorded SHA-256", "The file changed since it was cited; check it and record the new hash.");
+        add("evidence.unknown-id", "Evidence references name listed files", "An evidence: field names an id that spec.evidence does not list.");
+        add("waiver.unknown-rule", "Waivers name existing rules", "A waiver must name a rule id of the pack (dossier rules list).");
+        add("waiver.expired", "Waivers are in date", "An expired waiver waives nothing; renew it or fix the finding.");
+        add("waiver.unused", "Waivers are needed", "The waived rule has no open finding; remove the waiver.");
+    }
+
+    public static Map<String, Info> all() {
+        return ALL;
+    }
+
+    public static Info get(String id) {
+        return ALL.get(id);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.aidossier.pack;
+
+import dev.aidossier.Engine;
+import dev.aidossier.Engine.Analysis;
+import dev.aidossier.report.JUnit;
+import dev.aidossier.report.Json;
+import dev.aidossier.report.Sarif;
+import dev.aidossier.rules.EvidenceCheck;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the files of one conformity pack in memory: the PDFs, findings (JSON, SARIF, JUnit), the
+ * Annex VIII registration data, and a manifest with the hash and size of every other file. Pure: the
+ * same analysis gives the same bytes.
+ */
+public final class PackBuilder {
+
+    /** Renders the PDFs of a pack; returns file name to bytes. Supplied by the render module. */
+    public interface Documents {
+        Map<String, byte[]> render(Analysis analysis) throws Exception;
+    }
+
+    private final Engine engine;
+    private final String toolVersion;
+    private final Documents documents;
+
+    public PackBuilder(Engine engine, String toolVersion, Documents documents) {
+        this.engine = engine;
+        this.toolVersion = toolVersion;
+        this.documents = documents;
+    }
+
+    /** File name to content, manifest.json last; names are sorted otherwise. */
+    public Map<String, byte[]> build(Analysis a, LocalDate asOf) throws Exception {
+        Map<String, byte[]> files = new TreeMap<>();
+        if (documents != null) {
+            files.putAll(documents.render(a));
+        }
+        Map<String, Object> findings = new LinkedHashMap<>();
+        findings.put("tool", Map.of("name", "dossier", "version", toolVersion));
+        findings.put("pack", Map.of("id", engine.pack().id(), "version", engine.pack().version()));
+        findings.put("file", a.loaded().file());
+        findings.put("asOf", asOf.toString());
+        findings.put("classification", a.classification() == null ? null : Json.classification(a.classification()));
+        findings.put("findings", Json.findings(a.findings()));
+        files.put("findings.json", utf8(Json.write(findings)));
+        files.put("findings.sarif", utf8(Sarif.write(List.of(a), engine, toolVersion)));
+        files.put("junit.xml", utf8(JUnit.write(List.of(a), engine)));
+        files.put("registration.json", utf8(Json.write(Registration.of(a))));
+        Map<String, byte[]> out = new LinkedHashMap<>(files);
+        out.put("manifest.json", utf8(Json.write(manifest(a, asOf, files))));
+        return out;
+    }
+
+    private Map<String, Object> manifest(Analysis a, LocalDate asOf, Map<String, byte[]> files) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", "dossier/pack/v1");
+        m.put("tool", Map.of("name", "dossier", "version", toolVersion));
+        Map<String, Object> pack = new LinkedHashMap<>();
+        pack.put("id", engine.pack().id());
+        pack.put("version", engine.pack().version());
+        pack.put("law", engine.pack().law());
+        pack.put("textVersion", engine.pack().textVersion());
+        pack.put("sha256", engine.packHash());
+        m.put("rulePack", pack);
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("file", a.loaded().file());
+        input.put("sha256", a.loaded().bytes() == null ? null : EvidenceCheck.sha256(a.loaded().bytes()));
+        m.put("input", input);
+        m.put("asOf", asOf.toString());
+        if (a.classification() != null) {
+            m.put("tier", a.classification().tier());
+            m.put("gpai", a.classification().gpai());
+        }
+        long open = a.findings().stream().filter(f -> f.status().isOpen() && f.severity() == dev.aidossier.core.Severity.error).count();
+        m.put("openErrors", open);
+        List<Map<String, Object>> list = new ArrayList<>();
+        files.forEach((name, bytes) -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", name);
+            e.put("sha256", EvidenceCheck.sha256(bytes));
+            e.put("size", bytes.length);
+            list.add(e);
+        });
+        m.put("files", list);
+        return m;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

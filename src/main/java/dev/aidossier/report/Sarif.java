@@ -1,0 +1,168 @@
+package dev.aidossier.report;
+
+import dev.aidossier.Engine;
+import dev.aidossier.Engine.Analysis;
+import dev.aidossier.core.Finding;
+import dev.aidossier.core.Severity;
+import dev.aidossier.core.Status;
+import dev.aidossier.core.ToolRules;
+import dev.aidossier.rules.RuleEngine;
+import dev.aidossier.rules.RuleFile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for code-scanning tools: every rule of the pack and of the tool in the driver's rule list
+ * (with its help link), every open, upcoming or waived finding as a result with its region in the YAML.
+ * No timestamps, so the same input gives the same bytes.
+ */
+public final class Sarif {
+    private Sarif() {
+    }
+
+    public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    public static final String INFO_URI = "https://github.com/ai-dossier/dossier";
+
+    public static String write(List<Analysis> analyses, Engine engine, String toolVersion) {
+        Map<String, Object> log = new LinkedHashMap<>();
+        log.put("$schema", SCHEMA);
+        log.put("version", "2.1.0");
+        Map<String, Object> run = new LinkedHashMap<>();
+        Map<String, Object> driver = new LinkedHashMap<>();
+        driver.put("name", "AI Dossier");
+        driver.put("semanticVersion", toolVersion);
+        driver.put("informationUri", INFO_URI);
+        List<Map<String, Object>> rules = new ArrayList<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (RuleEngine.Compiled c : engine.rules().rules()) {
+            RuleFile.Rule r = c.rule();
+            index.put(r.id(), rules.size());
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("id", r.id());
+            d.put("name", camel(r.id()));
+            d.put("shortDescription", Map.of("text", r.title()));
+            d.put("fullDescription", Map.of("text", r.title() + " (" + String.join(", ", r.refs()) + ")."));
+            if (c.link() != null) {
+                d.put("helpUri", c.link());
+            }
+            d.put("help", Map.of("text", r.remediation() + " References: " + String.join(", ", r.refs()) + "."));
+            d.put("defaultConfiguration", Map.of("level", level(Severity.parse(r.severity()))));
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("tags", r.refs());
+            props.put("status", r.status());
+            props.put("pack", engine.pack().id() + "@" + engine.pack().version());
+            d.put("properties", props);
+            rules.add(d);
+        }
+        for (ToolRules.Info t : ToolRules.all().values()) {
+            index.put(t.id(), rules.size());
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("id", t.id());
+            d.put("name", camel(t.id()));
+            d.put("shortDescription", Map.of("text", t.title()));
+            d.put("help", Map.of("text", t.help()));
+            d.put("helpUri", INFO_URI + "#exit-codes-and-findings");
+            d.put("defaultConfiguration", Map.of("level", t.id().equals("waiver.unused") ? "note" : "error"));
+            rules.add(d);
+        }
+        driver.put("rules", rules);
+        run.put("tool", Map.of("driver", driver));
+        List<Map<String, Object>> artifacts = new ArrayList<>();
+        List<Map<String, Object>> results = new ArrayList<>();
+        Map<String, Integer> artifactIndex = new LinkedHashMap<>();
+        for (Analysis a : analyses) {
+            String uri = uri(a.loaded().file());
+            artifactIndex.put(a.loaded().file(), artifacts.size());
+            Map<String, Object> art = new LinkedHashMap<>();
+            art.put("location", Map.of("uri", uri));
+            if (a.loaded().bytes() != null) {
+                art.put("hashes", Map.of("sha-256", dev.aidossier.rules.EvidenceCheck.sha256(a.loaded().bytes())));
+            }
+            artifacts.add(art);
+        }
+        for (Analysis a : analyses) {
+            for (Finding f : a.findings()) {
+                if (f.status() != Status.failed && f.status() != Status.upcoming && f.status() != Status.waived) {
+                    continue;
+                }
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("ruleId", f.ruleId());
+                Integer ri = index.get(f.ruleId());
+                if (ri != null) {
+                    r.put("ruleIndex", ri);
+                }
+                r.put("level", f.status() == Status.upcoming ? "note" : level(f.severity()));
+                String text = f.status() == Status.upcoming ? "Applies from " + f.appliesFrom() + ": " + f.message() : f.message();
+                if (f.remediation() != null) {
+                    text += " Fix: " + f.remediation();
+                }
+                r.put("message", Map.of("text", text));
+                Map<String, Object> phys = new LinkedHashMap<>();
+                String file = f.location().file();
+                Map<String, Object> al = new LinkedHashMap<>();
+                al.put("uri", uri(file));
+                Integer ai = artifactIndex.get(file);
+                if (ai != null) {
+                    al.put("index", ai);
+                }
+                phys.put("artifactLocation", al);
+                phys.put("region", Map.of("startLine", Math.max(1, f.location().line()), "startColumn", Math.max(1, f.location().column())));
+                r.put("locations", List.of(Map.of("physicalLocation", phys)));
+                if (f.path() != null) {
+                    r.put("partialFingerprints", Map.of("yamlPath/v1", f.ruleId() + ":" + f.path()));
+                }
+                if (f.status() == Status.waived && f.waiver() != null) {
+                    r.put("suppressions", List.of(Map.of("kind", "external", "status", "accepted",
+                            "justification", f.waiver().reason() + " (approved by " + f.waiver().approver() + ", expires " + f.waiver().expires() + ")")));
+                }
+                Map<String, Object> props = new LinkedHashMap<>();
+                props.put("status", f.status().name());
+                props.put("refs", f.refs());
+                if (f.appliesFrom() != null) {
+                    props.put("appliesFrom", f.appliesFrom().toString());
+                }
+                r.put("properties", props);
+                results.add(r);
+            }
+        }
+        run.put("artifacts", artifacts);
+        run.put("results", results);
+        run.put("columnKind", "unicodeCodePoints");
+        log.put("runs", List.of(run));
+        return Json.write(log);
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case error -> "error";
+            case warning -> "warning";
+            case info -> "note";
+        };
+    }
+
+    /** Relative paths stay relative (code scanning resolves them against the checkout), with '/' separators. */
+    static String uri(String file) {
+        String f = file.replace('\\', '/');
+        if (f.startsWith("/")) {
+            return "file://" + f;
+        }
+        return f.startsWith("./") ? f.substring(2) : f;
+    }
+
+    private static String camel(String id) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = true;
+        for (char ch : id.toCharArray()) {
+            if (ch == '-' || ch == '.' || ch == '_') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(ch) : Character.toLowerCase(ch));
+                up = false;
+            }
+        }
+        return sb.toString();
+    }
+}
