@@ -54,6 +54,9 @@ public final class PackBuilder {
         files.put("findings.sarif", utf8(Sarif.write(List.of(a), engine, toolVersion)));
         files.put("junit.xml", utf8(JUnit.write(List.of(a), engine)));
         files.put("registration.json", utf8(Json.write(Registration.of(a))));
+        if (a.loaded().bytes() != null) {
+            files.put("description.yaml", a.loaded().bytes()); // the input itself, so the pack stands alone and diff can compare packs
+        }
         Map<String, byte[]> out = new LinkedHashMap<>(files);
         out.put("manifest.json", utf8(Json.write(manifest(a, asOf, files))));
         return out;
