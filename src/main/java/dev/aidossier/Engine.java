@@ -74,8 +74,11 @@ public final class Engine {
         Substance substance = substanceOf(pack);
         CelEnv cel = new CelEnv(substance);
         Classifier classifier = null;
-        if (pack.classification() != null) {
-            DataFile<ClassificationFile> cf = read(source, packId + "/" + pack.classification(), ClassificationFile.class, problems, digest);
+        // a framework pack (NIST AI RMF, ISO/IEC 42001) may reuse the EU pack's classification facts
+        String classificationPath = pack.classification() != null ? packId + "/" + pack.classification()
+                : pack.classificationFrom() != null ? pack.classificationFrom() + "/classification.yaml" : null;
+        if (classificationPath != null) {
+            DataFile<ClassificationFile> cf = read(source, classificationPath, ClassificationFile.class, problems, digest);
             if (cf != null) {
                 classifier = Classifier.load(cf, cel, problems);
             }

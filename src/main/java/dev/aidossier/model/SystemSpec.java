@@ -71,7 +71,40 @@ public record SystemSpec(
         @Doc(value = "Deployer duties, when the organisation also deploys the system.", refs = {"Art26", "Art27", "AnxVIII.C"}) @Valid Deployment deployment,
         @Doc(value = "Transparency measures for Art. 50 duties.", refs = {"Art50"}) @Valid Transparency transparency,
         @Doc(value = "AI literacy measures for staff.", refs = {"Art4"}) @Valid AiLiteracy aiLiteracy,
+        @Doc("Organisational AI governance: what management-system frameworks (NIST AI RMF GOVERN/MAP, ISO/IEC 42001 Annex A) ask beyond the Act.") @Valid Governance governance,
+        @Doc("Open gaps with owners and target dates, for the Regulatory Interoperability Plan of a bid.") List<@NotNull @Valid Action> actionPlan,
         @Doc("Files cited as evidence, by path relative to this description, with their SHA-256.") List<@NotNull @Valid Evidence> evidence) {
+
+    public record Governance(
+            @Doc(value = "The organisation's AI policy and how it aligns with other policies.", refs = {"GOVERN-1.2", "A.2.2", "A.2.3"}) String aiPolicy,
+            @Doc(value = "How often the AI policy is reviewed, and by whom.", refs = {"A.2.4", "GOVERN-1.5"}) String policyReview,
+            @Doc(value = "Legal and regulatory requirements identified for the system.", refs = {"GOVERN-1.1"}) String legalRequirements,
+            @Doc(value = "Risk tolerance: what level of risk is acceptable and who decides.", refs = {"GOVERN-1.3", "MAP-1.5"}) String riskTolerance,
+            @Doc(value = "Where the system is recorded in the organisation's AI system inventory.", refs = {"GOVERN-1.6"}) String inventory,
+            @Doc(value = "How the system is decommissioned or retired safely.", refs = {"GOVERN-1.7", "MANAGE-2.4"}) String decommissioning,
+            @Doc(value = "Roles, responsibilities and lines of communication for AI risk.", refs = {"GOVERN-2.1", "A.3.2"}) String rolesAndResponsibilities,
+            @Doc(value = "AI risk training of staff and partners.", refs = {"GOVERN-2.2", "A.4.6"}) String training,
+            @Doc(value = "Executive accountability for AI risk decisions.", refs = {"GOVERN-2.3"}) String leadership,
+            @Doc(value = "How diverse, interdisciplinary teams inform decisions.", refs = {"GOVERN-3.1", "MAP-1.2"}) String teamDiversity,
+            @Doc(value = "How staff raise concerns about the system.", refs = {"A.3.3", "GOVERN-4.1"}) String concernReporting,
+            @Doc(value = "Engagement with affected persons and external stakeholders, and how feedback is used.", refs = {"GOVERN-5.1", "GOVERN-5.2", "MAP-5.2"}) String stakeholderEngagement,
+            @Doc(value = "Channels for end users and affected persons to give feedback or appeal outcomes.", refs = {"MEASURE-3.3"}) String feedbackAndAppeal,
+            @Doc(value = "Policy for risks of third-party software, data and models, incl. IP.", refs = {"GOVERN-6.1", "GOVERN-6.2", "A.10.3"}) String thirdPartyRisk,
+            @Doc(value = "Mission, business value, expected benefits and costs of the system.", refs = {"MAP-1.3", "MAP-1.4", "MAP-3.1", "MAP-3.2"}) String benefitsAndCosts,
+            @Doc(value = "Impact assessment of the system on individuals, groups and society.", refs = {"MAP-5.1", "A.5.2", "A.5.4", "A.5.5"}) String impactAssessment,
+            @Doc(value = "Environmental impact and resource use.", refs = {"MEASURE-2.12"}) String environmentalImpact,
+            @Doc(value = "Independent assessors or domain experts involved in evaluation.", refs = {"MEASURE-1.3", "MEASURE-4.2"}) String independentAssessment,
+            @Doc(value = "Allocation of responsibilities with suppliers and customers.", refs = {"A.10.2", "A.10.4"}) String responsibilityAllocation,
+            @Doc(value = "Certifications held for the management system (e.g. ISO/IEC 42001 certificate).", refs = {"A.2.2"}) String certifications) {
+    }
+
+    public record Action(
+            @Doc("The gap: a rule id, reference key or short description.") @NotBlank String gap,
+            @Doc("What will be done.") @NotBlank String action,
+            @Doc("Who owns it.") @NotBlank String owner,
+            @Doc("Target date.") @NotNull LocalDate targetDate,
+            @Doc("Frameworks the action serves, e.g. eu-ai-act, nist-ai-rmf, iso-42001.") List<@NotBlank String> frameworks) {
+    }
 
     public record AuthorisedRepresentative(
             @Doc("Name of the authorised representative.") @NotBlank @Size(max = 300) String name,

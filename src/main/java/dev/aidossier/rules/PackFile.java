@@ -21,6 +21,7 @@ public record PackFile(
         @NotBlank @Pattern(regexp = "\\d+\\.\\d+\\.\\d+", message = "must be a version like 1.0.0") String version,
         @Pattern(regexp = "https://\\S+", message = "must be an https URL") String link,
         String classification,
+        @Pattern(regexp = "[a-z0-9-]+", message = "must be a pack id") String classificationFrom,
         @NotNull List<@NotBlank String> ruleFiles,
         @Valid SubstanceConfig substance,
         Map<String, @NotNull LocalDate> dates,
