@@ -64,41 +64,61 @@ public final class Engine {
     }
 
     public static Engine load(PackSource source, String packId, Limits limits) throws PackError {
+        return load(source, List.of(packId), limits);
+    }
+
+    /**
+     * Loads one or more packs; the first is the primary one (its classification and identity are used),
+     * the rules of all are evaluated together.
+     */
+    public static Engine load(PackSource source, List<String> packIds, Limits limits) throws PackError {
         List<Finding> problems = new ArrayList<>();
         java.security.MessageDigest digest = sha256();
-        DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems, digest);
-        if (pf == null || !pf.ok()) {
-            throw new PackError(problems);
-        }
-        PackFile pack = pf.value();
-        Substance substance = substanceOf(pack);
-        CelEnv cel = new CelEnv(substance);
+        PackFile primary = null;
         Classifier classifier = null;
-        // a framework pack (NIST AI RMF, ISO/IEC 42001) may reuse the EU pack's classification facts
-        String classificationPath = pack.classification() != null ? packId + "/" + pack.classification()
-                : pack.classificationFrom() != null ? pack.classificationFrom() + "/classification.yaml" : null;
-        if (classificationPath != null) {
-            DataFile<ClassificationFile> cf = read(source, classificationPath, ClassificationFile.class, problems, digest);
-            if (cf != null) {
-                classifier = Classifier.load(cf, cel, problems);
+        CelEnv primaryCel = null;
+        Substance primarySubstance = null;
+        List<RuleEngine> engines = new ArrayList<>();
+        for (String packId : packIds) {
+            DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems, digest);
+            if (pf == null || !pf.ok()) {
+                continue;
             }
-        }
-        List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
-        for (String rf : pack.ruleFiles()) {
-            DataFile<RuleFile> f = read(source, packId + "/" + rf, RuleFile.class, problems, digest);
-            if (f != null) {
-                ruleFiles.add(f);
+            PackFile pack = pf.value();
+            Substance substance = substanceOf(pack);
+            CelEnv cel = new CelEnv(substance);
+            if (primary == null) {
+                primary = pack;
+                primaryCel = cel;
+                primarySubstance = substance;
+                // a framework pack (NIST AI RMF, ISO/IEC 42001) may reuse the EU pack's classification facts
+                String classificationPath = pack.classification() != null ? packId + "/" + pack.classification()
+                        : pack.classificationFrom() != null ? pack.classificationFrom() + "/classification.yaml" : null;
+                if (classificationPath == null) {
+                    problems.add(Finding.error("rules.pack", "pack '" + packId + "' names no classification (classification or classificationFrom)",
+                            Location.ofFile(source.display(packId + "/pack.yaml")), "classification"));
+                } else {
+                    DataFile<ClassificationFile> cf = read(source, classificationPath, ClassificationFile.class, problems, digest);
+                    if (cf != null) {
+                        classifier = Classifier.load(cf, cel, problems);
+                    }
+                }
             }
+            List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
+            for (String rf : pack.ruleFiles()) {
+                DataFile<RuleFile> f = read(source, packId + "/" + rf, RuleFile.class, problems, digest);
+                if (f != null) {
+                    ruleFiles.add(f);
+                }
+            }
+            Map<String, LocalDate> dates = pack.dates() == null ? Map.of() : pack.dates();
+            engines.add(RuleEngine.compile(pack.id(), ruleFiles, cel, substance, dates, pack.links(), problems));
         }
-        Map<String, LocalDate> dates = pack.dates() == null ? Map.of() : pack.dates();
-        RuleEngine rules = RuleEngine.compile(ruleFiles, cel, substance, dates, pack.links(), problems);
+        RuleEngine rules = RuleEngine.combine(engines, problems);
         if (!problems.isEmpty() || classifier == null) {
-            if (problems.isEmpty()) {
-                problems.add(Finding.error("rules.pack", "pack '" + packId + "' names no classification file", Location.ofFile(source.display(packId + "/pack.yaml")), "classification"));
-            }
             throw new PackError(problems);
         }
-        return new Engine(pack, classifier, rules, cel, substance, limits, java.util.HexFormat.of().formatHex(digest.digest()));
+        return new Engine(primary, classifier, rules, primaryCel, primarySubstance, limits, java.util.HexFormat.of().formatHex(digest.digest()));
     }
 
     private static java.security.MessageDigest sha256() {

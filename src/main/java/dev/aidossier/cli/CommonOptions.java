@@ -26,7 +26,7 @@ final class CommonOptions {
     @Option(names = "--rules", paramLabel = "DIR", description = "Use the rule packs in DIR instead of the bundled ones.")
     Path rules;
 
-    @Option(names = "--pack", paramLabel = "ID", description = "Rule pack to use (default: ${DEFAULT-VALUE}).", defaultValue = "eu-ai-act")
+    @Option(names = "--pack", paramLabel = "ID[,ID...]|all", description = "Rule packs to use: eu-ai-act, nist-ai-rmf, iso-42001, a comma-separated list, or all (default: ${DEFAULT-VALUE}).", defaultValue = "eu-ai-act")
     String pack;
 
     @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Largest description file accepted (default: 4194304).")
@@ -93,10 +93,35 @@ final class CommonOptions {
         return PackSource.directory(rules);
     }
 
+    /** The pack ids named by --pack ("all" reads rules/index.yaml). */
+    java.util.List<String> packIds() throws UsageError {
+        if (!pack.equals("all")) {
+            java.util.List<String> ids = java.util.Arrays.stream(pack.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+            if (ids.isEmpty()) {
+                throw new UsageError("--pack needs a pack id");
+            }
+            return ids;
+        }
+        PackSource src = packSource();
+        try {
+            byte[] bytes = src.read("index.yaml");
+            if (bytes == null) {
+                throw new UsageError("--pack all: no index.yaml in the rules folder");
+            }
+            dev.aidossier.load.DataFile<dev.aidossier.rules.PackIndex> idx = dev.aidossier.load.DataFile.parse(bytes, src.display("index.yaml"), dev.aidossier.rules.PackIndex.class);
+            if (!idx.ok()) {
+                throw new UsageError("--pack all: " + idx.findings().get(0).toText());
+            }
+            return idx.value().packs();
+        } catch (java.io.IOException e) {
+            throw new UsageError("--pack all: " + e.getMessage());
+        }
+    }
+
     /** Loads the engine, printing the pack's problems and returning null when it cannot be used. */
     Engine engine(PrintWriter err) throws UsageError {
         try {
-            return Engine.load(packSource(), pack, limits());
+            return Engine.load(packSource(), packIds(), limits());
         } catch (Engine.PackError e) {
             err.println("dossier: rule pack '" + pack + "' cannot be used:");
             for (Finding f : e.findings()) {

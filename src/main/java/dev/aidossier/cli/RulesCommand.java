@@ -189,25 +189,40 @@ final class RulesCommand implements Runnable {
         Path examples;
 
         @Override
-        int run(Engine engine, PrintWriter out, PrintWriter err) throws IOException, CommonOptions.UsageError {
+        int run(Engine ignored, PrintWriter out, PrintWriter err) throws IOException, CommonOptions.UsageError {
             Path rulesDir = common.rules != null ? common.rules : Path.of("rules");
-            Path tests = rulesDir.resolve(common.pack).resolve("tests");
-            if (!Files.isDirectory(tests)) {
-                throw new CommonOptions.UsageError("no fixtures folder " + tests + " (name the rules folder with --rules)");
-            }
-            FixtureRunner.Report rep = new FixtureRunner(engine, examples).run(tests);
-            rep.problems().forEach(p -> out.println(p.toText()));
+            int passed = 0;
             int failed = 0;
-            for (FixtureRunner.Outcome o : rep.outcomes()) {
-                if (!o.ok()) {
-                    failed++;
-                    out.println(o.location() + ": error [fixture] " + o.rule() + " expected " + o.expect() + ": " + o.detail());
+            int uncovered = 0;
+            boolean ok = true;
+            for (String id : common.packIds()) {
+                Path tests = rulesDir.resolve(id).resolve("tests");
+                if (!Files.isDirectory(tests)) {
+                    throw new CommonOptions.UsageError("no fixtures folder " + tests + " (name the rules folder with --rules)");
                 }
+                Engine engine;
+                try {
+                    engine = Engine.load(dev.aidossier.rules.PackSource.directory(rulesDir), id, common.limits());
+                } catch (Engine.PackError e) {
+                    e.findings().forEach(f -> out.println(f.toText()));
+                    return Main.USAGE;
+                }
+                FixtureRunner.Report rep = new FixtureRunner(engine, examples).run(tests);
+                rep.problems().forEach(p -> out.println(p.toText()));
+                for (FixtureRunner.Outcome o : rep.outcomes()) {
+                    if (o.ok()) {
+                        passed++;
+                    } else {
+                        failed++;
+                        out.println(o.location() + ": error [fixture] " + o.rule() + " expected " + o.expect() + ": " + o.detail());
+                    }
+                }
+                rep.uncovered().forEach(u -> out.println("uncovered: " + u));
+                uncovered += rep.uncovered().size();
+                ok &= rep.ok();
             }
-            rep.uncovered().forEach(u -> out.println("uncovered: " + u));
-            out.println((rep.outcomes().size() - failed) + " passed, " + failed + " failed"
-                    + (rep.uncovered().isEmpty() ? "" : "; " + rep.uncovered().size() + " rules lack fixtures"));
-            return rep.ok() ? Main.OK : Main.FINDINGS;
+            out.println(passed + " passed, " + failed + " failed" + (uncovered == 0 ? "" : "; " + uncovered + " rules lack fixtures"));
+            return ok ? Main.OK : Main.FINDINGS;
         }
     }
 }

@@ -27,25 +27,38 @@ public final class RuleEngine {
 
     /** A rule with its compiled expressions and where it was defined. */
     public record Compiled(Rule rule, String file, Location location, CelEnv.Program when, CelEnv.Program where,
-                           CelEnv.Program check, String link) {
+                           CelEnv.Program check, String link, String pack, Substance substance, Map<String, LocalDate> dates) {
     }
 
     private final List<Compiled> rules;
     private final Map<String, Compiled> byId;
-    private final Substance substance;
-    private final Map<String, LocalDate> dates;
 
-    private RuleEngine(List<Compiled> rules, Substance substance, Map<String, LocalDate> dates) {
+    private RuleEngine(List<Compiled> rules) {
         this.rules = List.copyOf(rules);
-        this.substance = substance;
-        this.dates = dates;
         Map<String, Compiled> m = new LinkedHashMap<>();
         rules.forEach(r -> m.put(r.rule().id(), r));
         this.byId = m;
     }
 
+    /** The rules of several packs evaluated together (e.g. --pack all); ids are unique across packs. */
+    public static RuleEngine combine(List<RuleEngine> engines, List<Finding> problems) {
+        List<Compiled> all = new ArrayList<>();
+        Map<String, Location> seen = new HashMap<>();
+        for (RuleEngine e : engines) {
+            for (Compiled c : e.rules) {
+                Location prev = seen.putIfAbsent(c.rule().id(), c.location());
+                if (prev != null) {
+                    problems.add(Finding.error("rules.duplicate-id", "rule id " + c.rule().id() + " is already defined at " + prev, c.location(), null));
+                } else {
+                    all.add(c);
+                }
+            }
+        }
+        return new RuleEngine(all);
+    }
+
     /** Compiles the rule files; every problem is added to {@code problems} at its rule file's line. */
-    public static RuleEngine compile(List<DataFile<RuleFile>> files, CelEnv cel, Substance substance,
+    public static RuleEngine compile(String pack, List<DataFile<RuleFile>> files, CelEnv cel, Substance substance,
                                      Map<String, LocalDate> dates, Map<String, String> links, List<Finding> problems) {
         List<Compiled> out = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
@@ -78,10 +91,11 @@ public final class RuleEngine {
                 CelEnv.Program when = compile(cel, r.applies().when(), f, base + ".applies.when", problems);
                 CelEnv.Program where = compile(cel, r.where(), f, base + ".where", problems);
                 CelEnv.Program check = compile(cel, r.check(), f, base + ".check", problems);
-                out.add(new Compiled(r, f.file(), loc, when, where, check, r.link() != null ? r.link() : linkFor(r.refs().get(0), links)));
+                out.add(new Compiled(r, f.file(), loc, when, where, check, r.link() != null ? r.link() : linkFor(r.refs().get(0), links),
+                        pack, substance, dates));
             }
         }
-        return new RuleEngine(out, substance, dates);
+        return new RuleEngine(out);
     }
 
     private static CelEnv.Program compile(CelEnv cel, String expr, DataFile<RuleFile> f, String path, List<Finding> problems) {
@@ -119,7 +133,9 @@ public final class RuleEngine {
     }
 
     /** The date from which a rule applies for this classification, or null (applies now). */
-    public LocalDate from(Rule r, Classification c) {
+    public LocalDate from(Compiled cr, Classification c) {
+        Rule r = cr.rule();
+        Map<String, LocalDate> dates = cr.dates();
         String f = r.applies().from();
         if (f == null) {
             return null;
@@ -154,7 +170,7 @@ public final class RuleEngine {
                           Map<String, Object> vars, List<Finding> out) {
         Rule r = cr.rule();
         Severity sev = Severity.parse(r.severity());
-        LocalDate from = from(r, c);
+        LocalDate from = from(cr, c);
         Location top = new Location(d.file(), 1, 1);
         if (!applies(cr, c, vars)) {
             out.add(new Finding(r.id(), sev, Status.notApplicable, r.title() + ": not applicable to this system", top, null, r.refs(), null, from, null));
@@ -205,7 +221,7 @@ public final class RuleEngine {
                 {
                     String full = base == null ? p : base + "." + p;
                     Object value = PlainPath.get(plain, full);
-                    String problem = pi < presentCount ? presenceProblem(value) : substance.problem(value);
+                    String problem = pi < presentCount ? presenceProblem(value) : cr.substance().problem(value);
                     if (problem != null) {
                         out.add(failure(cr, sev, from, asOf, render(r.message(), problem, full, value), locate(d, full), full));
                         failed = true;
