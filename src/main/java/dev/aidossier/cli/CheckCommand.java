@@ -34,8 +34,8 @@ final class CheckCommand extends AnalysisCommand {
         }
         if (common.format == CommonOptions.Format.json) {
             Map<String, Object> root = new LinkedHashMap<>();
-            root.put("tool", Map.of("name", "dossier", "version", Main.version()));
-            root.put("pack", Map.of("id", engine.pack().id(), "version", engine.pack().version()));
+            root.put("tool", Json.obj("name", "dossier", "version", Main.version()));
+            root.put("pack", Json.obj("id", engine.pack().id(), "version", engine.pack().version()));
             List<Map<String, Object>> files = new ArrayList<>();
             for (Analysis a : results) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -80,7 +80,7 @@ final class DiffCommand implements Callable<Integer> {
                 String msg = "not comparable: " + a.name() + " was checked with rule pack " + a.packId() + " " + a.packVersion()
                         + " and " + b.name() + " with " + b.packId() + " " + b.packVersion() + " (different pack contents); re-check both with one pack";
                 if (common.format == CommonOptions.Format.json) {
-                    out.print(Json.write(Map.of("comparable", false, "reason", msg)));
+                    out.print(Json.write(Json.obj("comparable", false, "reason", msg)));
                 } else {
                     out.println(msg);
                 }
@@ -112,7 +112,7 @@ final class DiffCommand implements Callable<Integer> {
                 return null;
             }
             return new Side(p.toString(), engine.pack().id(), engine.pack().version(), engine.packHash(),
-                    an.classification() == null ? Map.of() : Json.classification(an.classification()), Json.findings(an.findings()), an.loaded().plain());
+                    an.classification() == null ? Json.obj() : Json.classification(an.classification()), Json.findings(an.findings()), an.loaded().plain());
         }
         Map<String, byte[]> files = readPack(p);
         for (String need : List.of("manifest.json", "findings.json", "description.yaml")) {
@@ -124,7 +124,7 @@ final class DiffCommand implements Callable<Integer> {
         JsonNode manifest = Json.mapper().readTree(files.get("manifest.json"));
         JsonNode findings = Json.mapper().readTree(files.get("findings.json"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> cls = findings.get("classification") == null || findings.get("classification").isNull() ? Map.of()
+        Map<String, Object> cls = findings.get("classification") == null || findings.get("classification").isNull() ? Json.obj()
                 : Json.mapper().convertValue(findings.get("classification"), Map.class);
         List<Map<String, Object>> fl = new ArrayList<>();
         for (JsonNode f : findings.get("findings")) {
@@ -166,7 +166,7 @@ final class DiffCommand implements Callable<Integer> {
             Object x = a.classification().get(k);
             Object y = b.classification().get(k);
             if (!Objects.equals(x, y)) {
-                classChange.put(k, Map.of("old", String.valueOf(x), "new", String.valueOf(y)));
+                classChange.put(k, Json.obj("old", String.valueOf(x), "new", String.valueOf(y)));
             }
         }
         Map<String, Map<String, Object>> oldOpen = open(a.findings());
@@ -183,8 +183,8 @@ final class DiffCommand implements Callable<Integer> {
                 resolved.add(f);
             }
         });
-        List<Map<String, String>> substantial = substantial(a.description(), b.description());
-        boolean anyPossible = substantial.stream().anyMatch(s -> s.get("assessment").startsWith("may be"));
+        List<Map<String, Object>> substantial = substantial(a.description(), b.description());
+        boolean anyPossible = substantial.stream().anyMatch(s -> String.valueOf(s.get("assessment")).startsWith("may be"));
         if (common.format == CommonOptions.Format.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("comparable", true);
@@ -226,31 +226,31 @@ final class DiffCommand implements Callable<Integer> {
         return m;
     }
 
-    private static List<Map<String, String>> substantial(Map<String, Object> a, Map<String, Object> b) {
-        List<Map<String, String>> out = new ArrayList<>();
+    private static List<Map<String, Object>> substantial(Map<String, Object> a, Map<String, Object> b) {
+        List<Map<String, Object>> out = new ArrayList<>();
         boolean predetermined = newestChangePredetermined(b);
         String modelAssessment = predetermined
                 ? "within the pre-determined changes documented under Annex IV 2(f): not a substantial modification (Art. 43(4))"
                 : "may be a substantial modification: a new conformity assessment may be needed (Art. 43(4)); document it or mark the change as pre-determined";
         if (!Objects.equals(PlainPath.get(a, "spec.general.intendedPurpose"), PlainPath.get(b, "spec.general.intendedPurpose"))) {
-            out.add(Map.of("change", "intended purpose changed", "refs", "Art3.23, Art25.1.c",
+            out.add(Json.obj("change", "intended purpose changed", "refs", "Art3.23, Art25.1.c",
                     "assessment", "may be a substantial modification: a change of intended purpose is one unless foreseen in the initial assessment (Art. 3(23))"));
         }
         Set<String> oldPoints = strings(PlainPath.get(a, "spec.classification.annexIII.points"));
         Set<String> newPoints = strings(PlainPath.get(b, "spec.classification.annexIII.points"));
         if (!oldPoints.equals(newPoints)) {
-            out.add(Map.of("change", "Annex III use changed from " + oldPoints + " to " + newPoints, "refs", "Art6.2, Art3.23",
+            out.add(Json.obj("change", "Annex III use changed from " + oldPoints + " to " + newPoints, "refs", "Art6.2, Art3.23",
                     "assessment", "may be a substantial modification: the use the system was assessed for changed"));
         }
         Set<String> oldModels = components(a);
         Set<String> newModels = components(b);
         if (!oldModels.equals(newModels)) {
-            out.add(Map.of("change", "pre-trained model replaced (" + oldModels + " -> " + newModels + ")", "refs", "AnxIV.2.a, Art43.4", "assessment", modelAssessment));
+            out.add(Json.obj("change", "pre-trained model replaced (" + oldModels + " -> " + newModels + ")", "refs", "AnxIV.2.a, Art43.4", "assessment", modelAssessment));
         }
         Set<String> oldData = trainingData(a);
         Set<String> newData = trainingData(b);
         if (!oldData.equals(newData)) {
-            out.add(Map.of("change", "training data replaced (" + oldData + " -> " + newData + ")", "refs", "AnxIV.2.d, Art43.4", "assessment", modelAssessment));
+            out.add(Json.obj("change", "training data replaced (" + oldData + " -> " + newData + ")", "refs", "AnxIV.2.d, Art43.4", "assessment", modelAssessment));
         }
         return out;
     }

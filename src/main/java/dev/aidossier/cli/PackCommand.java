@@ -1,5 +1,6 @@
 package dev.aidossier.cli;
 
+import dev.aidossier.report.Json;
 import dev.aidossier.Engine;
 import dev.aidossier.Engine.Analysis;
 import dev.aidossier.core.Finding;

@@ -44,8 +44,8 @@ public final class PackBuilder {
             files.putAll(documents.render(a));
         }
         Map<String, Object> findings = new LinkedHashMap<>();
-        findings.put("tool", Map.of("name", "dossier", "version", toolVersion));
-        findings.put("pack", Map.of("id", engine.pack().id(), "version", engine.pack().version()));
+        findings.put("tool", Json.obj("name", "dossier", "version", toolVersion));
+        findings.put("pack", Json.obj("id", engine.pack().id(), "version", engine.pack().version()));
         findings.put("file", a.loaded().file());
         findings.put("asOf", asOf.toString());
         findings.put("classification", a.classification() == null ? null : Json.classification(a.classification()));
@@ -65,7 +65,7 @@ public final class PackBuilder {
     private Map<String, Object> manifest(Analysis a, LocalDate asOf, Map<String, byte[]> files) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "dossier/pack/v1");
-        m.put("tool", Map.of("name", "dossier", "version", toolVersion));
+        m.put("tool", Json.obj("name", "dossier", "version", toolVersion));
         Map<String, Object> pack = new LinkedHashMap<>();
         pack.put("id", engine.pack().id());
         pack.put("version", engine.pack().version());

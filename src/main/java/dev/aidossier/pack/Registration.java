@@ -1,5 +1,6 @@
 package dev.aidossier.pack;
 
+import dev.aidossier.report.Json;
 import dev.aidossier.Engine.Analysis;
 import dev.aidossier.classify.Classification;
 import dev.aidossier.rules.PlainPath;

@@ -17,6 +17,15 @@ public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** An ordered map from alternating keys and values: JSON output must not depend on Map.of's random order. */
+    public static Map<String, Object> obj(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
     public static String write(Object value) {
         return MAPPER.writeValueAsString(value) + "\n";
     }

@@ -43,13 +43,13 @@ public final class Sarif {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("id", r.id());
             d.put("name", camel(r.id()));
-            d.put("shortDescription", Map.of("text", r.title()));
-            d.put("fullDescription", Map.of("text", r.title() + " (" + String.join(", ", r.refs()) + ")."));
+            d.put("shortDescription", Json.obj("text", r.title()));
+            d.put("fullDescription", Json.obj("text", r.title() + " (" + String.join(", ", r.refs()) + ")."));
             if (c.link() != null) {
                 d.put("helpUri", c.link());
             }
-            d.put("help", Map.of("text", r.remediation() + " References: " + String.join(", ", r.refs()) + "."));
-            d.put("defaultConfiguration", Map.of("level", level(Severity.parse(r.severity()))));
+            d.put("help", Json.obj("text", r.remediation() + " References: " + String.join(", ", r.refs()) + "."));
+            d.put("defaultConfiguration", Json.obj("level", level(Severity.parse(r.severity()))));
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("tags", r.refs());
             props.put("status", r.status());
@@ -62,14 +62,14 @@ public final class Sarif {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("id", t.id());
             d.put("name", camel(t.id()));
-            d.put("shortDescription", Map.of("text", t.title()));
-            d.put("help", Map.of("text", t.help()));
+            d.put("shortDescription", Json.obj("text", t.title()));
+            d.put("help", Json.obj("text", t.help()));
             d.put("helpUri", INFO_URI + "#exit-codes-and-findings");
-            d.put("defaultConfiguration", Map.of("level", t.id().equals("waiver.unused") ? "note" : "error"));
+            d.put("defaultConfiguration", Json.obj("level", t.id().equals("waiver.unused") ? "note" : "error"));
             rules.add(d);
         }
         driver.put("rules", rules);
-        run.put("tool", Map.of("driver", driver));
+        run.put("tool", Json.obj("driver", driver));
         List<Map<String, Object>> artifacts = new ArrayList<>();
         List<Map<String, Object>> results = new ArrayList<>();
         Map<String, Integer> artifactIndex = new LinkedHashMap<>();
@@ -77,9 +77,9 @@ public final class Sarif {
             String uri = uri(a.loaded().file());
             artifactIndex.put(a.loaded().file(), artifacts.size());
             Map<String, Object> art = new LinkedHashMap<>();
-            art.put("location", Map.of("uri", uri));
+            art.put("location", Json.obj("uri", uri));
             if (a.loaded().bytes() != null) {
-                art.put("hashes", Map.of("sha-256", dev.aidossier.rules.EvidenceCheck.sha256(a.loaded().bytes())));
+                art.put("hashes", Json.obj("sha-256", dev.aidossier.rules.EvidenceCheck.sha256(a.loaded().bytes())));
             }
             artifacts.add(art);
         }
@@ -99,7 +99,7 @@ public final class Sarif {
                 if (f.remediation() != null) {
                     text += " Fix: " + f.remediation();
                 }
-                r.put("message", Map.of("text", text));
+                r.put("message", Json.obj("text", text));
                 Map<String, Object> phys = new LinkedHashMap<>();
                 String file = f.location().file();
                 Map<String, Object> al = new LinkedHashMap<>();
@@ -109,13 +109,13 @@ public final class Sarif {
                     al.put("index", ai);
                 }
                 phys.put("artifactLocation", al);
-                phys.put("region", Map.of("startLine", Math.max(1, f.location().line()), "startColumn", Math.max(1, f.location().column())));
-                r.put("locations", List.of(Map.of("physicalLocation", phys)));
+                phys.put("region", Json.obj("startLine", Math.max(1, f.location().line()), "startColumn", Math.max(1, f.location().column())));
+                r.put("locations", List.of(Json.obj("physicalLocation", phys)));
                 if (f.path() != null) {
-                    r.put("partialFingerprints", Map.of("yamlPath/v1", f.ruleId() + ":" + f.path()));
+                    r.put("partialFingerprints", Json.obj("yamlPath/v1", f.ruleId() + ":" + f.path()));
                 }
                 if (f.status() == Status.waived && f.waiver() != null) {
-                    r.put("suppressions", List.of(Map.of("kind", "external", "status", "accepted",
+                    r.put("suppressions", List.of(Json.obj("kind", "external", "status", "accepted",
                             "justification", f.waiver().reason() + " (approved by " + f.waiver().approver() + ", expires " + f.waiver().expires() + ")")));
                 }
                 Map<String, Object> props = new LinkedHashMap<>();

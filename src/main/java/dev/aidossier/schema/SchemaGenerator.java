@@ -1,5 +1,6 @@
 package dev.aidossier.schema;
 
+import dev.aidossier.report.Json;
 import dev.aidossier.classify.ClassificationFile;
 import dev.aidossier.classify.ClassificationFile.FactDecl;
 import dev.aidossier.model.Doc;
@@ -50,12 +51,12 @@ public final class SchemaGenerator {
         Map<String, Object> model = recordSchema(ModelDescription.class);
         root.put("required", system.get("required"));
         Map<String, Object> props = new LinkedHashMap<>(castMap(system.get("properties")));
-        props.put("spec", Map.of("type", "object", "description", "The description of the system or model; its shape depends on kind."));
+        props.put("spec", Json.obj("type", "object", "description", "The description of the system or model; its shape depends on kind."));
         root.put("properties", props);
         root.put("additionalProperties", false);
-        root.put("if", Map.of("properties", Map.of("kind", Map.of("const", "GPAIModel")), "required", List.of("kind")));
-        root.put("then", Map.of("properties", Map.of("spec", castMap(model.get("properties")).get("spec"))));
-        root.put("else", Map.of("properties", Map.of("spec", castMap(system.get("properties")).get("spec"))));
+        root.put("if", Json.obj("properties", Json.obj("kind", Json.obj("const", "GPAIModel")), "required", List.of("kind")));
+        root.put("then", Json.obj("properties", Json.obj("spec", castMap(model.get("properties")).get("spec"))));
+        root.put("else", Json.obj("properties", Json.obj("spec", castMap(system.get("properties")).get("spec"))));
         defs.put("ClassificationFacts", factsSchema());
         root.put("$defs", defs);
         return root;
@@ -74,7 +75,7 @@ public final class SchemaGenerator {
                 name = type.getEnclosingClass().getSimpleName() + type.getSimpleName();
             }
             names.put(type, name);
-            defs.put(name, Map.of()); // placeholder against recursion
+            defs.put(name, Json.obj()); // placeholder against recursion
             defs.put(name, recordSchema(type));
         }
         return "#/$defs/" + name;
@@ -92,7 +93,7 @@ public final class SchemaGenerator {
         for (RecordComponent rc : type.getRecordComponents()) {
             Map<String, Object> p;
             if (rc.getName().equals("classification") && Map.class.isAssignableFrom(rc.getType())) {
-                p = new LinkedHashMap<>(Map.of("$ref", "#/$defs/ClassificationFacts"));
+                p = new LinkedHashMap<>(Json.obj("$ref", "#/$defs/ClassificationFacts"));
             } else {
                 p = typeSchema(rc.getAnnotatedType(), rc.getAnnotations());
             }
