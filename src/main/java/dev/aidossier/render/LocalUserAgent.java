@@ -11,7 +11,6 @@ import java.net.URISyntaxException;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +33,7 @@ final class LocalUserAgent extends ITextUserAgent {
     private static final String DEFAULT_CSS_URL = defaultCssUrl();
 
     private final Path userDir;
-    private final List<String> refused = new ArrayList<>();
+    private final java.util.Set<String> refused = new java.util.LinkedHashSet<>();
 
     private static String defaultCssUrl() {
         java.net.URL u = org.xhtmlrenderer.simple.extend.XhtmlCssOnlyNamespaceHandler.class.getResource("/" + DEFAULT_CSS);

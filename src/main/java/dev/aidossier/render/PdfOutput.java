@@ -82,7 +82,7 @@ final class PdfOutput {
         renderer.setListener(new Reproducible(date, id, producer, fonts.resolver));
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try {
-            renderer.setDocument(dom, LocalUserAgent.BASE);
+            renderer.setDocument(dom, LocalUserAgent.BASE, new LocalNamespaceHandler());
             renderer.layout();
             renderer.createPDF(out);
         } catch (RuntimeException e) {

@@ -108,7 +108,16 @@ final class Templates {
                     + ": template error: " + firstLine(msg), e);
         } catch (IOException e) {
             throw RenderException.template("cannot read template '" + name + "': " + e.getMessage(), e);
+        } catch (SecurityException e) {
+            // FileTemplateLoader refuses a symbolic link whose target lies outside the folder
+            throw RenderException.template(userDir + ": " + linkName(e, name) + " is a link leading out of the templates folder; it is not followed", e);
         }
+    }
+
+    private static String linkName(SecurityException e, String fallback) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher x = Pattern.compile("([^/\\\\]+) resolves to").matcher(m);
+        return x.find() ? x.group(1) : fallback;
     }
 
     private static ForbiddenBuiltIn causeOf(Throwable t) {
