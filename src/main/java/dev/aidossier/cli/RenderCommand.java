@@ -72,6 +72,9 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (!List.of("text", "json").contains(common.format.name())) {
+                throw new CommonOptions.UsageError("--format " + common.format + " is not available for render; use text or json");
+            }
             List<DocumentKind> kinds = kinds();
             LocalDate asOf = common.asOfDate();
             Long epoch = sourceDateEpoch();
