@@ -177,6 +177,45 @@ final class PdfOutput {
         }
     }
 
+    /**
+     * Remembers the font chosen for each font specification. Flying Saucer's resolver builds a cache key
+     * with String.format on every lookup, which took about a tenth of a render; this key is a record.
+     * The fonts of @font-face rules are dropped after each render, and with them this cache.
+     */
+    private static final class CachingFontResolver extends ITextFontResolver {
+        private record Key(List<String> families, float size, org.xhtmlrenderer.css.constants.IdentValue weight,
+                           org.xhtmlrenderer.css.constants.IdentValue style) {
+        }
+
+        private final java.util.Map<Key, org.xhtmlrenderer.render.FSFont> chosen = new java.util.HashMap<>();
+
+        @Override
+        public org.xhtmlrenderer.render.FSFont resolveFont(org.xhtmlrenderer.layout.SharedContext ctx,
+                                                          org.xhtmlrenderer.css.value.FontSpecification spec) {
+            Key k = new Key(spec.families == null ? List.of() : List.of(spec.families), spec.size, spec.fontWeight, spec.fontStyle);
+            org.xhtmlrenderer.render.FSFont f = chosen.get(k);
+            if (f == null) {
+                f = super.resolveFont(ctx, spec);
+                if (f != null) {
+                    chosen.put(k, f);
+                }
+            }
+            return f;
+        }
+
+        @Override
+        public void flushFontFaceFonts() {
+            chosen.clear();
+            super.flushFontFaceFonts();
+        }
+
+        @Override
+        public void flushCache() {
+            chosen.clear();
+            super.flushCache();
+        }
+    }
+
     /** A generator whose output depends only on the seed (SHA1PRNG seeded before first use). */
     static SecureRandom seeded(String seed) {
         try {
@@ -197,7 +236,7 @@ final class PdfOutput {
         }
 
         static FontSet load() {
-            ITextFontResolver resolver = new ITextFontResolver();
+            ITextFontResolver resolver = new CachingFontResolver();
             List<String> missing = new ArrayList<>();
             for (String family : FAMILIES) {
                 for (String style : STYLES) {
