@@ -201,6 +201,41 @@ class TechnicalDocumentationTest {
     }
 
     @Test
+    void longTablesRepeatTheirHeaderAndLongTokensWrapInsideThePage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        StringBuilder y = new StringBuilder(java.nio.file.Files.readString(RenderFixtures.resource("minimal-risk.yaml")));
+        y.append("  changeLog:\n");
+        for (int i = 1; i <= 90; i++) {
+            y.append("    - {version: \"2.0.").append(i).append("\", date: 2026-01-01, description: \"Release ").append(i).append(" with fixes\"}\n");
+        }
+        String token = "x".repeat(40) + "/" + "0123456789abcdef".repeat(12);
+        y.append("  development:\n    architecture: \"").append(token).append("\"\n");
+        java.nio.file.Path f = dir.resolve("long.yaml");
+        java.nio.file.Files.writeString(f, y);
+        Analysis a = RenderFixtures.ENGINE.analyse(f, "long.yaml", AFTER);
+        byte[] pdf = RenderFixtures.renderer().render(DocumentKind.TECHNICAL_DOCUMENTATION, a, RenderFixtures.options("long", AFTER)).pdf();
+        List<String> pages = RenderFixtures.pages(pdf);
+        long withHeader = pages.stream().filter(p -> p.contains("Version Date Change Pre-determined Substantial modification")).count();
+        assertThat(withHeader).as("pages that show the change log's header row").isGreaterThanOrEqualTo(2);
+        assertThat(text(pdf).replace(" ", "")).contains(token);
+        assertThat(rightmostGlyph(pdf)).as("rightmost glyph, in points (A4 is 595 wide, the right margin 18 mm)").isLessThan(595f - 48f);
+    }
+
+    /** The right edge of the rightmost glyph on any page. */
+    static float rightmostGlyph(byte[] pdf) throws IOException {
+        float[] max = {0};
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.text.PDFTextStripper s = new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+                    max[0] = Math.max(max[0], t.getXDirAdj() + t.getWidthDirAdj());
+                }
+            };
+            s.getText(doc);
+        }
+        return max[0];
+    }
+
+    @Test
     void aSystemThatIsNotHighRiskSaysWhyNothingIsRequired() throws RenderException {
         String t = text(render(DocumentKind.TECHNICAL_DOCUMENTATION, "minimal-risk.yaml", AFTER));
         assertThat(t).contains("Annex IV applies to high-risk AI systems. This system is classified as", "Minimal risk",
