@@ -62,8 +62,11 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = "--max-files", paramLabel = "N", defaultValue = "10000", description = "Most descriptions accepted in one run (default: ${DEFAULT-VALUE}).")
     int maxFiles;
 
-    /** Supplies the PDFs; set by the render module (null: packs without PDFs). */
-    static PackBuilder.Documents documents;
+    @Option(names = "--templates", paramLabel = "DIR", description = "Use the templates in DIR before the bundled ones (corporate branding).")
+    Path templates;
+
+    @Option(names = "--no-pdf", description = "Leave the PDFs out (findings, SARIF, JUnit, registration and manifest only).")
+    boolean noPdf;
 
     private record Outcome(Inputs.Input input, Analysis analysis, Path written, String error) {
     }
@@ -96,6 +99,21 @@ final class PackCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
             Map<Inputs.Input, String> names = names(inputs);
+            PackBuilder.Documents documents = null;
+            if (!noPdf) {
+                if (templates != null && !Files.isDirectory(templates)) {
+                    throw new CommonOptions.UsageError("--templates: '" + templates + "' is not a directory");
+                }
+                Long epoch = RenderCommand.sourceDateEpoch();
+                dev.aidossier.render.Renderer renderer;
+                try {
+                    renderer = new dev.aidossier.render.Renderer(engine, templates, Main.version());
+                } catch (dev.aidossier.render.RenderException e) {
+                    err.println("dossier: " + e.getMessage());
+                    return Main.USAGE;
+                }
+                documents = (a, stem) -> renderer.renderAll(a, new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch));
+            }
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents);
             boolean progress = System.console() != null && System.getenv("CI") == null;
             AtomicInteger done = new AtomicInteger();
@@ -150,7 +168,7 @@ final class PackCommand implements Callable<Integer> {
             return new Outcome(in, a, null, "the file could not be read");
         }
         try {
-            Map<String, byte[]> content = builder.build(a, asOf);
+            Map<String, byte[]> content = builder.build(a, asOf, name);
             Path target = zip ? output.resolve(name + ".zip") : output.resolve(name);
             Path written = zip ? PackWriter.writeZip(target, content, name, force) : PackWriter.writeFolder(target, content, force);
             return new Outcome(in, a, written, null);

@@ -24,7 +24,7 @@ public final class PackBuilder {
 
     /** Renders the PDFs of a pack; returns file name to bytes. Supplied by the render module. */
     public interface Documents {
-        Map<String, byte[]> render(Analysis analysis) throws Exception;
+        Map<String, byte[]> render(Analysis analysis, String stem) throws Exception;
     }
 
     private final Engine engine;
@@ -38,10 +38,10 @@ public final class PackBuilder {
     }
 
     /** File name to content, manifest.json last; names are sorted otherwise. */
-    public Map<String, byte[]> build(Analysis a, LocalDate asOf) throws Exception {
+    public Map<String, byte[]> build(Analysis a, LocalDate asOf, String stem) throws Exception {
         Map<String, byte[]> files = new TreeMap<>();
         if (documents != null) {
-            files.putAll(documents.render(a));
+            files.putAll(documents.render(a, stem));
         }
         Map<String, Object> findings = new LinkedHashMap<>();
         findings.put("tool", Json.obj("name", "dossier", "version", toolVersion));

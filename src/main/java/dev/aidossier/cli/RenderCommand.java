@@ -1,0 +1,243 @@
+package dev.aidossier.cli;
+
+import dev.aidossier.Engine;
+import dev.aidossier.Engine.Analysis;
+import dev.aidossier.core.Finding;
+import dev.aidossier.render.DeclarationGate;
+import dev.aidossier.render.DocumentKind;
+import dev.aidossier.render.RenderException;
+import dev.aidossier.render.RenderOptions;
+import dev.aidossier.render.Renderer;
+import dev.aidossier.report.Json;
+import dev.aidossier.rules.EvidenceCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+
+/** {@code dossier render FILE --doc KIND -o DIR}: the documents of one description as PDF. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = {"Render the documents of one description as PDF: technical documentation (Annex IV), EU declaration of",
+                "conformity (Annex V), gap report, instructions for use (Art. 13). Files are named <name>-<doc>.pdf.",
+                "The declaration is refused (exit 1) while error-level findings are open or upcoming, unless --draft.",
+                "PDF dates come from SOURCE_DATE_EPOCH if set, else metadata.documentDate: the same input gives the same bytes."})
+final class RenderCommand implements Callable<Integer> {
+
+    /** Reads the environment; replaced in tests to set SOURCE_DATE_EPOCH without touching the process. */
+    static UnaryOperator<String> env = System::getenv;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", arity = "1", description = "The description to render.")
+    Path file;
+
+    @Option(names = "--doc", paramLabel = "KIND", required = true,
+            description = "technical-documentation, declaration, gap-report, instructions or all.")
+    String doc;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write the PDFs into (created if missing).")
+    Path output;
+
+    @Option(names = "--draft", description = "Stamp every page as a draft; renders the declaration even while findings are open, marked 'DRAFT – not a declaration of conformity'.")
+    boolean draft;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Use the templates (and style sheets, images, fonts) in DIR; the bundled ones fill in what DIR lacks.")
+    Path templates;
+
+    private record Written(DocumentKind kind, Path file, String sha256, int bytes) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (!List.of("text", "json").contains(common.format.name())) {
+                throw new CommonOptions.UsageError("--format " + common.format + " is not available for render; use text or json");
+            }
+            List<DocumentKind> kinds = kinds();
+            LocalDate asOf = common.asOfDate();
+            Long epoch = sourceDateEpoch();
+            if (Files.isDirectory(file)) {
+                throw new CommonOptions.UsageError("render takes one description file; '" + file + "' is a folder (dossier pack renders many)");
+            }
+            Engine engine = common.engine(err);
+            if (engine == null) {
+                return Main.USAGE;
+            }
+            Analysis a = engine.analyse(file, file.toString(), asOf);
+            if (!a.readable() || a.loaded().model() == null) {
+                for (Finding f : a.findings()) {
+                    err.println(f.toText());
+                }
+                err.println("dossier: " + file + " cannot be read; nothing rendered");
+                return Main.USAGE;
+            }
+            Renderer renderer = new Renderer(engine, templates, Main.version());
+            try {
+                Files.createDirectories(output);
+            } catch (IOException e) {
+                throw new CommonOptions.UsageError("-o: cannot create the folder '" + output + "': " + e.getMessage());
+            }
+            String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
+            RenderOptions options = new RenderOptions(stem, asOf, draft, epoch);
+            List<Written> written = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            int code = Main.OK;
+            for (DocumentKind kind : kinds) {
+                if (!Renderer.applies(kind, a)) {
+                    String why = "the " + kind.title().toLowerCase(java.util.Locale.ROOT) + " concerns AI systems and " + file
+                            + " describes a general-purpose AI model";
+                    if (kinds.size() == 1) {
+                        throw new CommonOptions.UsageError(why + "; its gap report can be rendered (--doc gap-report)");
+                    }
+                    notes.add("skipped " + kind.id() + ": " + why);
+                    continue;
+                }
+                if (kind == DocumentKind.DECLARATION && !draft) {
+                    DeclarationGate gate = DeclarationGate.of(a);
+                    if (gate.blocked()) {
+                        err.println("dossier: the EU declaration of conformity was not rendered: " + refusal(gate)
+                                + ". See them with 'dossier render " + file + " --doc gap-report -o " + output + "'"
+                                + (gate.failed() > 0 ? " or 'dossier check " + file + "'" : "")
+                                + "; add --draft to render a draft marked 'DRAFT \u2013 not a declaration of conformity'.");
+                        code = Main.FINDINGS;
+                        continue;
+                    }
+                }
+                Path target = output.resolve(stem + "-" + kind.id() + ".pdf");
+                if (sameFile(target, file)) {
+                    throw new CommonOptions.UsageError("refusing to write " + target + " over the input description");
+                }
+                Renderer.Output o = renderer.render(kind, a, options);
+                for (String r : o.refused()) {
+                    err.println("dossier: warning: " + kind.template() + " asked for '" + r
+                            + "', which is neither a bundled resource nor a file of the templates folder; not loaded");
+                }
+                writeAtomically(target, o.pdf());
+                written.add(new Written(kind, target, EvidenceCheck.sha256(o.pdf()), o.pdf().length));
+            }
+            print(out, written, notes);
+            return code;
+        } catch (CommonOptions.UsageError e) {
+            err.println("dossier: " + e.getMessage());
+            return Main.USAGE;
+        } catch (RenderException e) {
+            err.println("dossier: " + e.getMessage());
+            return e.userError() ? Main.USAGE : Main.INTERNAL;
+        } catch (IOException e) {
+            err.println("dossier: cannot write to " + output + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+    }
+
+    private static String refusal(DeclarationGate gate) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(gate.total()).append(gate.total() == 1 ? " error-level finding remains" : " error-level findings remain");
+        List<String> parts = new ArrayList<>();
+        if (gate.failed() > 0) {
+            parts.add(gate.failed() + " open");
+        }
+        if (gate.upcoming() > 0) {
+            parts.add(gate.upcoming() + " upcoming: requirements not met whose obligation applies from a later date");
+        }
+        return sb.append(" (").append(String.join("; ", parts)).append(")").toString();
+    }
+
+    private List<DocumentKind> kinds() throws CommonOptions.UsageError {
+        if ("all".equals(doc)) {
+            return List.of(DocumentKind.values());
+        }
+        DocumentKind k = DocumentKind.parse(doc);
+        if (k == null) {
+            throw new CommonOptions.UsageError("--doc: '" + doc + "' is not one of " + String.join(", ", DocumentKind.ids()) + ", all");
+        }
+        return List.of(k);
+    }
+
+    static Long sourceDateEpoch() throws CommonOptions.UsageError {
+        String v = env.apply("SOURCE_DATE_EPOCH");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            long s = Long.parseLong(v.strip());
+            if (s < 0 || s > 253_402_300_799L) {
+                throw new NumberFormatException();
+            }
+            return s;
+        } catch (NumberFormatException e) {
+            throw new CommonOptions.UsageError("SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01, not '" + v + "'");
+        }
+    }
+
+    private static boolean sameFile(Path target, Path input) {
+        if (target.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(target) && Files.isSameFile(target, input);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Writes into a temporary file in the same folder, then moves it into place in one step. */
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of " + dir + " cannot replace files atomically", e);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void print(PrintWriter out, List<Written> written, List<String> notes) {
+        if (common.format == CommonOptions.Format.json) {
+            List<Map<String, Object>> docs = new ArrayList<>();
+            for (Written w : written) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("doc", w.kind().id());
+                m.put("file", w.file().toString());
+                m.put("sha256", w.sha256());
+                m.put("bytes", w.bytes());
+                docs.add(m);
+            }
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("written", docs);
+            root.put("notes", notes);
+            out.print(Json.write(root));
+            return;
+        }
+        for (Written w : written) {
+            out.println("wrote " + w.file() + " (" + w.kind().title() + ", " + w.bytes() + " bytes)");
+        }
+        notes.forEach(out::println);
+    }
+}

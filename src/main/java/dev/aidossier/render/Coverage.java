@@ -1,0 +1,200 @@
+package dev.aidossier.render;
+
+import dev.aidossier.core.Finding;
+import dev.aidossier.core.Status;
+import dev.aidossier.rules.RuleEngine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How far a description meets the rules, per reference key and per provision.
+ *
+ * <p>A rule can yield several findings (one per list item); its outcome is the worst of them: failed,
+ * then upcoming, then waived, then passed; notApplicable only when every finding is. A rule counts
+ * towards every prefix of every reference key it names ({@code AnxIV.2.d.3} counts for {@code AnxIV},
+ * {@code AnxIV.2}, {@code AnxIV.2.d} and {@code AnxIV.2.d.3}), once per prefix. Completeness of a key is
+ * passed / applicable, where applicable is every rule that is not notApplicable (upcoming ones included:
+ * they are unmet, only not yet due). Only rules of the pack count; the tool's own checks (schema,
+ * evidence, waivers) have no passing side and are listed as findings instead.
+ */
+final class Coverage {
+
+    private static final Pattern PROVISION = Pattern.compile("^(Art|Anx)([0-9]+[a-z]?|[IVXL]+)");
+
+    /** Outcome counts of the rules under one key. */
+    static final class Tally {
+        final Set<String> failed = new LinkedHashSet<>();
+        final Set<String> upcoming = new LinkedHashSet<>();
+        final Set<String> waived = new LinkedHashSet<>();
+        final Set<String> passed = new LinkedHashSet<>();
+        final Set<String> notApplicable = new LinkedHashSet<>();
+
+        void add(String rule, Status s) {
+            switch (s) {
+                case failed -> failed.add(rule);
+                case upcoming -> upcoming.add(rule);
+                case waived -> waived.add(rule);
+                case passed -> passed.add(rule);
+                case notApplicable -> notApplicable.add(rule);
+            }
+        }
+
+        int applicable() {
+            return failed.size() + upcoming.size() + waived.size() + passed.size();
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("failed", failed.size());
+            m.put("upcoming", upcoming.size());
+            m.put("waived", waived.size());
+            m.put("passed", passed.size());
+            m.put("notApplicable", notApplicable.size());
+            m.put("applicable", applicable());
+            m.put("rules", failed.size() + upcoming.size() + waived.size() + passed.size() + notApplicable.size());
+            if (applicable() > 0) {
+                m.put("completeness", (int) Math.floor(100.0 * passed.size() / applicable()));
+            }
+            return m;
+        }
+    }
+
+    private final Map<String, Tally> byKey = new TreeMap<>();
+    private final Map<String, Tally> byProvision = new TreeMap<>(Coverage::compareProvisions);
+    private final Map<String, Status> ruleOutcome = new LinkedHashMap<>();
+
+    Coverage(List<Finding> findings, RuleEngine rules) {
+        Map<String, List<Finding>> perRule = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (rules.rule(f.ruleId()) != null) {
+                perRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        for (Map.Entry<String, List<Finding>> e : perRule.entrySet()) {
+            String rule = e.getKey();
+            Status outcome = e.getValue().stream().map(Finding::status).min(Comparator.comparingInt(Coverage::rank)).orElseThrow();
+            ruleOutcome.put(rule, outcome);
+            Set<String> keys = new LinkedHashSet<>();
+            Set<String> provisions = new LinkedHashSet<>();
+            for (String ref : rules.rule(rule).rule().refs()) {
+                keys.addAll(prefixes(ref));
+                String p = provision(ref);
+                if (p != null) {
+                    provisions.add(p);
+                }
+            }
+            keys.forEach(k -> byKey.computeIfAbsent(k, x -> new Tally()).add(rule, outcome));
+            provisions.forEach(p -> byProvision.computeIfAbsent(p, x -> new Tally()).add(rule, outcome));
+        }
+    }
+
+    private static int rank(Status s) {
+        return switch (s) {
+            case failed -> 0;
+            case upcoming -> 1;
+            case waived -> 2;
+            case passed -> 3;
+            case notApplicable -> 4;
+        };
+    }
+
+    /** {@code AnxIV.2.d.3} → AnxIV, AnxIV.2, AnxIV.2.d, AnxIV.2.d.3. */
+    static List<String> prefixes(String ref) {
+        List<String> out = new ArrayList<>();
+        String[] parts = ref.split("\\.");
+        StringBuilder sb = new StringBuilder();
+        for (String p : parts) {
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(p);
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** The article or annex a reference key belongs to: {@code Art10.2.b} → Art10, {@code AnxIV.1.a} → AnxIV. */
+    static String provision(String ref) {
+        Matcher m = PROVISION.matcher(ref);
+        return m.find() ? m.group(1) + m.group(2) : null;
+    }
+
+    /** Human label: Art10 → "Art. 10", AnxIV → "Annex IV". */
+    static String label(String provision) {
+        if (provision.startsWith("Art")) {
+            return "Art. " + provision.substring(3);
+        }
+        return "Annex " + provision.substring(3);
+    }
+
+    /** Articles by number, then annexes by numeral. */
+    static int compareProvisions(String a, String b) {
+        boolean artA = a.startsWith("Art");
+        boolean artB = b.startsWith("Art");
+        if (artA != artB) {
+            return artA ? -1 : 1;
+        }
+        String na = a.substring(3);
+        String nb = b.substring(3);
+        int c = Integer.compare(number(na, artA), number(nb, artB));
+        return c != 0 ? c : na.compareTo(nb);
+    }
+
+    private static int number(String s, boolean arabic) {
+        if (arabic) {
+            int i = 0;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+            return i == 0 ? 0 : Integer.parseInt(s.substring(0, i));
+        }
+        int total = 0;
+        int prev = 0;
+        for (int i = s.length() - 1; i >= 0; i--) {
+            int v = switch (s.charAt(i)) {
+                case 'I' -> 1;
+                case 'V' -> 5;
+                case 'X' -> 10;
+                case 'L' -> 50;
+                default -> 0;
+            };
+            total += v < prev ? -v : v;
+            prev = Math.max(prev, v);
+        }
+        return total;
+    }
+
+    /** Reference key (every prefix) → tally as a map. */
+    Map<String, Object> byKey() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        byKey.forEach((k, t) -> m.put(k, t.toMap()));
+        return m;
+    }
+
+    /** Provisions in legal order, each with its label and tally. */
+    List<Map<String, Object>> provisions() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        byProvision.forEach((p, t) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", p);
+            m.put("label", label(p));
+            m.putAll(t.toMap());
+            out.add(m);
+        });
+        return out;
+    }
+
+    /** The outcome of each rule that produced findings. */
+    Map<String, Status> ruleOutcomes() {
+        return ruleOutcome;
+    }
+}

@@ -1,0 +1,295 @@
+package dev.aidossier.render;
+
+import dev.aidossier.Engine;
+import dev.aidossier.Engine.Analysis;
+import dev.aidossier.classify.Classification;
+import dev.aidossier.core.Finding;
+import dev.aidossier.core.Severity;
+import dev.aidossier.core.Status;
+import dev.aidossier.model.ModelDescription;
+import dev.aidossier.model.SystemDescription;
+import dev.aidossier.rules.EvidenceCheck;
+import dev.aidossier.rules.PackFile;
+import dev.aidossier.rules.RuleEngine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the data model every template receives, as plain maps and lists (see {@link Plain}). The
+ * variables, all documents alike:
+ *
+ * <ul>
+ *   <li>{@code doc}: id, title, draft, draftStamp, stem, files (id → sibling PDF name)
+ *   <li>{@code tool}, {@code pack}, {@code source} (file, name, sha256), {@code asOf}
+ *   <li>{@code kind} (AISystem or GPAIModel), {@code system} (the metadata), {@code spec}
+ *   <li>{@code classification}: available, tier, gpai, transparency, basis, annexIII [{key, title}], routes,
+ *       obligationsFrom, derogation, roles, conclusions and upcoming [{id, effect, basis, title, appliesFrom}]
+ *   <li>{@code findings} (all), {@code open} (failed, by severity then place), {@code upcoming}, {@code waived}
+ *   <li>{@code gaps}: reference key or any prefix of one (AnxIV, AnxIV.2, AnxIV.2.d ...) → its failed,
+ *       upcoming and waived findings
+ *   <li>{@code coverage}: reference key or prefix → {failed, upcoming, waived, passed, notApplicable,
+ *       applicable, rules, completeness (percent, absent when nothing applies)}
+ *   <li>{@code provisions}: the same per article and annex, in legal order, with key and label
+ *   <li>{@code counts}: open findings by severity; {@code gate}: whether the declaration is blocked
+ *   <li>{@code evidence}: each cited file with id, title, path, sha256, status, citedBy
+ * </ul>
+ */
+final class DataModel {
+    private DataModel() {
+    }
+
+    static Map<String, Object> build(Engine engine, Analysis a, DocumentKind kind, RenderOptions o, String toolVersion) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Object model = a.loaded().model();
+        Map<String, Object> metadata;
+        Map<String, Object> spec;
+        if (model instanceof SystemDescription s) {
+            metadata = Plain.record(s.metadata());
+            spec = Plain.record(s.spec());
+        } else if (model instanceof ModelDescription m) {
+            metadata = Plain.record(m.metadata());
+            spec = Plain.record(m.spec());
+        } else {
+            throw new IllegalArgumentException("the description has no model to render");
+        }
+
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", kind.id());
+        doc.put("title", kind.title());
+        doc.put("draft", o.draft());
+        doc.put("draftStamp", kind.draftStamp());
+        doc.put("stem", Plain.xmlSafe(o.stem()));
+        Map<String, Object> files = new LinkedHashMap<>();
+        for (DocumentKind k : DocumentKind.values()) {
+            files.put(k.id(), Plain.xmlSafe(o.stem() + "-" + k.id() + ".pdf"));
+        }
+        doc.put("files", files);
+        root.put("doc", doc);
+
+        root.put("tool", Map.of("name", "AI Dossier", "version", toolVersion));
+        PackFile p = engine.pack();
+        Map<String, Object> pack = new LinkedHashMap<>();
+        pack.put("id", p.id());
+        pack.put("version", p.version());
+        pack.put("title", p.title());
+        pack.put("law", p.law());
+        pack.put("textVersion", p.textVersion());
+        if (p.link() != null) {
+            pack.put("link", p.link());
+        }
+        root.put("pack", pack);
+
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("file", Plain.xmlSafe(a.loaded().file()));
+        source.put("name", Plain.xmlSafe(a.loaded().file().replaceFirst("^.*[/\\\\]", "")));
+        if (a.loaded().bytes() != null) {
+            source.put("sha256", EvidenceCheck.sha256(a.loaded().bytes()));
+        }
+        root.put("source", source);
+        root.put("asOf", o.asOf().toString());
+        root.put("kind", a.loaded().kind().name());
+        root.put("system", metadata);
+        root.put("spec", spec);
+        root.put("classification", classification(engine, a.classification()));
+
+        RuleEngine rules = engine.rules();
+        List<Map<String, Object>> all = new ArrayList<>();
+        List<Map<String, Object>> open = new ArrayList<>();
+        List<Map<String, Object>> upcoming = new ArrayList<>();
+        List<Map<String, Object>> waived = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> gaps = new TreeMap<>();
+        List<Finding> sorted = new ArrayList<>(a.findings());
+        sorted.sort(Comparator.comparing((Finding f) -> f.severity().ordinal()).thenComparing(Finding.ORDER));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            counts.put(s.name(), 0);
+        }
+        for (Finding f : sorted) {
+            Map<String, Object> fm = finding(f, rules);
+            all.add(fm);
+            switch (f.status()) {
+                case failed -> {
+                    open.add(fm);
+                    counts.merge(f.severity().name(), 1, Integer::sum);
+                }
+                case upcoming -> upcoming.add(fm);
+                case waived -> waived.add(fm);
+                default -> {
+                }
+            }
+            if (f.status() == Status.failed || f.status() == Status.upcoming || f.status() == Status.waived) {
+                java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+                for (String ref : f.refs()) {
+                    keys.addAll(Coverage.prefixes(ref));
+                }
+                for (String k : keys) {
+                    gaps.computeIfAbsent(k, x -> new ArrayList<>()).add(fm);
+                }
+            }
+        }
+        root.put("findings", all);
+        root.put("open", open);
+        root.put("upcoming", upcoming);
+        root.put("waived", waived);
+        root.put("gaps", gaps);
+        root.put("counts", counts);
+
+        Coverage coverage = new Coverage(a.findings(), rules);
+        root.put("coverage", coverage.byKey());
+        root.put("provisions", coverage.provisions());
+
+        DeclarationGate gate = DeclarationGate.of(a);
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("blocked", gate.blocked());
+        g.put("failed", gate.failed());
+        g.put("upcoming", gate.upcoming());
+        root.put("gate", g);
+
+        root.put("evidence", evidence(spec, a.findings()));
+        return root;
+    }
+
+    private static Map<String, Object> classification(Engine engine, Classification c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("available", c != null);
+        if (c == null) {
+            return m;
+        }
+        m.put("kind", c.kind());
+        m.put("tier", c.tier());
+        m.put("gpai", c.gpai());
+        m.put("transparency", Plain.value(c.transparency()));
+        m.put("basis", Plain.value(c.basis()));
+        List<Map<String, Object>> annexIII = new ArrayList<>();
+        for (String k : c.annexIII()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("key", k);
+            String title = engine.classifier().titleOf(k);
+            if (title != null) {
+                x.put("title", title);
+            }
+            annexIII.add(x);
+        }
+        m.put("annexIII", annexIII);
+        m.put("routes", Plain.value(c.routes()));
+        if (c.obligationsFrom() != null) {
+            m.put("obligationsFrom", c.obligationsFrom().toString());
+        }
+        m.put("derogation", c.derogation());
+        m.put("roles", Plain.value(c.roles()));
+        m.put("conclusions", conclusions(c.conclusions()));
+        m.put("upcoming", conclusions(c.upcoming()));
+        return m;
+    }
+
+    private static List<Map<String, Object>> conclusions(List<Classification.Conclusion> list) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Classification.Conclusion k : list) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", k.id());
+            x.put("effect", k.effect());
+            x.put("basis", Plain.value(k.basis()));
+            x.put("title", Plain.xmlSafe(k.title() == null ? k.id() : k.title()));
+            if (k.appliesFrom() != null) {
+                x.put("appliesFrom", k.appliesFrom().toString());
+            }
+            out.add(x);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> finding(Finding f, RuleEngine rules) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.ruleId());
+        m.put("severity", f.severity().name());
+        m.put("status", f.status().name());
+        m.put("message", Plain.xmlSafe(f.message()));
+        m.put("location", Plain.xmlSafe(f.location().toString()));
+        m.put("file", Plain.xmlSafe(f.location().file()));
+        m.put("line", f.location().line());
+        m.put("column", f.location().column());
+        if (f.path() != null) {
+            m.put("path", Plain.xmlSafe(f.path()));
+        }
+        m.put("refs", f.refs());
+        if (f.remediation() != null) {
+            m.put("remediation", Plain.xmlSafe(f.remediation()));
+        }
+        if (f.appliesFrom() != null) {
+            m.put("appliesFrom", f.appliesFrom().toString());
+        }
+        if (f.waiver() != null) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("reason", Plain.xmlSafe(f.waiver().reason()));
+            w.put("approver", Plain.xmlSafe(f.waiver().approver()));
+            w.put("expires", f.waiver().expires().toString());
+            m.put("waiver", w);
+        }
+        RuleEngine.Compiled c = rules.rule(f.ruleId());
+        m.put("packRule", c != null);
+        if (c != null) {
+            m.put("title", Plain.xmlSafe(c.rule().title()));
+            if (c.link() != null) {
+                m.put("link", c.link());
+            }
+        }
+        return m;
+    }
+
+    /** The evidence list with, per file, whether the check found it intact and which fields cite it. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> evidence(Map<String, Object> spec, List<Finding> findings) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Object ev = spec.get("evidence");
+        if (!(ev instanceof List<?> list)) {
+            return out;
+        }
+        Map<String, List<String>> citedBy = new LinkedHashMap<>();
+        cites(spec, "spec", citedBy);
+        for (int i = 0; i < list.size(); i++) {
+            Map<String, Object> e = new LinkedHashMap<>((Map<String, Object>) list.get(i));
+            String prefix = "spec.evidence[" + i + "]";
+            String status = "verified";
+            String detail = null;
+            for (Finding f : findings) {
+                if (f.ruleId().startsWith("evidence.") && f.path() != null && f.path().startsWith(prefix + ".")
+                        && f.status() == Status.failed) {
+                    status = f.ruleId().substring("evidence.".length());
+                    detail = Plain.xmlSafe(f.message());
+                }
+            }
+            e.put("status", status);
+            if (detail != null) {
+                e.put("detail", detail);
+            }
+            Object id = e.get("id");
+            e.put("citedBy", id == null ? List.of() : citedBy.getOrDefault(id.toString(), List.of()));
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** Collects, for each evidence id, the paths of the fields named {@code evidence} that cite it. */
+    private static void cites(Object node, String path, Map<String, List<String>> out) {
+        if (node instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                String child = path + "." + key;
+                if (key.equals("evidence") && e.getValue() instanceof String id) {
+                    out.computeIfAbsent(id, x -> new ArrayList<>()).add(path);
+                } else if (!(path.equals("spec") && key.equals("evidence"))) {
+                    cites(e.getValue(), child, out);
+                }
+            }
+        } else if (node instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                cites(l.get(i), path + "[" + i + "]", out);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.aidossier.render;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The documents the renderer produces, each from its own template {@code templates/<id>.ftlh}. */
+public enum DocumentKind {
+    TECHNICAL_DOCUMENTATION("technical-documentation", "Technical documentation", "DRAFT", true),
+    DECLARATION("declaration", "EU declaration of conformity", "DRAFT \u2013 not a declaration of conformity", true),
+    GAP_REPORT("gap-report", "Gap report", "DRAFT", false),
+    INSTRUCTIONS("instructions", "Instructions for use", "DRAFT", true);
+
+    private final String id;
+    private final String title;
+    private final String draftStamp;
+    private final boolean systemsOnly;
+
+    DocumentKind(String id, String title, String draftStamp, boolean systemsOnly) {
+        this.id = id;
+        this.title = title;
+        this.draftStamp = draftStamp;
+        this.systemsOnly = systemsOnly;
+    }
+
+    /** The name used on the command line, in file names and as the template's base name. */
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The text stamped on every page of a draft. */
+    public String draftStamp() {
+        return draftStamp;
+    }
+
+    /** Whether the document exists only for AI systems (Annex IV, Annex V, Art. 13), not for GPAI models. */
+    public boolean systemsOnly() {
+        return systemsOnly;
+    }
+
+    public String template() {
+        return id + ".ftlh";
+    }
+
+    public static DocumentKind parse(String id) {
+        for (DocumentKind k : values()) {
+            if (k.id.equals(id)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(DocumentKind::id).toList();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.aidossier.render;
+
+import java.time.LocalDate;
+
+/**
+ * Options of one render.
+ *
+ * @param stem            base name of the output files ({@code <stem>-<doc>.pdf}); documents cite each other by it
+ * @param asOf            the date the findings were judged on (printed on the documents)
+ * @param draft           stamp every page as a draft (the declaration: "not a declaration of conformity")
+ * @param sourceDateEpoch seconds since 1970 for the PDF dates (the SOURCE_DATE_EPOCH convention), or null:
+ *                        then the description's documentDate, else {@link PdfOutput#FIXED_EPOCH}
+ */
+public record RenderOptions(String stem, LocalDate asOf, boolean draft, Long sourceDateEpoch) {
+
+    public RenderOptions {
+        if (stem == null || stem.isBlank()) {
+            throw new IllegalArgumentException("stem is required");
+        }
+        if (asOf == null) {
+            throw new IllegalArgumentException("asOf is required");
+        }
+    }
+
+    public RenderOptions withDraft(boolean d) {
+        return new RenderOptions(stem, asOf, d, sourceDateEpoch);
+    }
+}

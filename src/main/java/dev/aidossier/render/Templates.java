@@ -1,0 +1,265 @@
+package dev.aidossier.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateNotFoundException;
+import freemarker.template.TemplateScalarModel;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The FreeMarker side of rendering, configured as a sandbox: templates see only maps, lists and scalars
+ * (no Java objects, so no method calls), {@code ?api} and {@code ?new} are off, {@code ?eval} and
+ * {@code ?interpret} are refused at load (they would run text from the description as template code),
+ * output is HTML-escaped, and templates are read only from the user's {@code --templates} folder (never
+ * through a link leading out of it) and then from the bundled {@code templates/} on the classpath.
+ */
+final class Templates {
+
+    static final freemarker.template.Version VERSION = Configuration.VERSION_2_3_34;
+    private static final Pattern FORBIDDEN = Pattern.compile("\\?\\s*(eval|interpret)\\b");
+
+    private final Configuration cfg;
+    private final Path userDir;
+
+    Templates(Path userDir) throws RenderException {
+        this.userDir = userDir;
+        cfg = new Configuration(VERSION);
+        TemplateLoader bundled = new ClassTemplateLoader(Templates.class.getClassLoader(), "templates");
+        TemplateLoader loader = bundled;
+        if (userDir != null) {
+            if (!Files.isDirectory(userDir)) {
+                throw RenderException.template("--templates: '" + userDir + "' is not a directory", null);
+            }
+            try {
+                // allowLinking=false: a symbolic link leading out of the folder is not followed
+                FileTemplateLoader user = new FileTemplateLoader(userDir.toFile(), false);
+                loader = new MultiTemplateLoader(new TemplateLoader[]{user, bundled});
+            } catch (IOException e) {
+                throw RenderException.template("--templates: cannot use '" + userDir + "': " + e.getMessage(), e);
+            }
+        }
+        cfg.setTemplateLoader(new GuardedLoader(loader));
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setObjectWrapper(new PlainWrapper());
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setAttemptExceptionReporter((te, env) -> { });
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setLocalizedLookup(false);
+        // fixed locale, zone and number format: the same input gives the same text on every machine
+        cfg.setLocale(Locale.ENGLISH);
+        cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
+        cfg.setNumberFormat("computer");
+        cfg.setSharedVariable("breakable", new BreakableMethod());
+    }
+
+    /** Renders {@code name} with the data model; every template problem names its file:line:column. */
+    String process(String name, Map<String, Object> model) throws RenderException {
+        try {
+            Template t = cfg.getTemplate(name);
+            StringWriter out = new StringWriter(64 * 1024);
+            t.process(model, out);
+            return out.toString();
+        } catch (TemplateNotFoundException e) {
+            throw RenderException.template("template '" + name + "' not found" + (userDir != null ? " in " + userDir + " or" : "")
+                    + " among the bundled templates", e);
+        } catch (ParseException e) {
+            throw RenderException.template(where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
+                    + ": template syntax error: " + firstLine(e.getEditorMessage()), e);
+        } catch (ForbiddenBuiltIn e) {
+            throw RenderException.template(e.getMessage(), e);
+        } catch (TemplateException e) {
+            ForbiddenBuiltIn f = causeOf(e);
+            if (f != null) {
+                throw RenderException.template(f.getMessage(), e);
+            }
+            String msg = e.getMessageWithoutStackTop();
+            throw RenderException.template(where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
+                    + ": template error: " + firstLine(msg), e);
+        } catch (IOException e) {
+            throw RenderException.template("cannot read template '" + name + "': " + e.getMessage(), e);
+        } catch (SecurityException e) {
+            // FileTemplateLoader refuses a symbolic link whose target lies outside the folder
+            throw RenderException.template(userDir + ": " + linkName(e, name) + " is a link leading out of the templates folder; it is not followed", e);
+        }
+    }
+
+    private static String linkName(SecurityException e, String fallback) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher x = Pattern.compile("([^/\\\\]+) resolves to").matcher(m);
+        return x.find() ? x.group(1) : fallback;
+    }
+
+    private static ForbiddenBuiltIn causeOf(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ForbiddenBuiltIn f) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** A template's place as the user knows it: their folder, or the bundled {@code templates/}. */
+    String where(String sourceName, Integer line, Integer column) {
+        String file = sourceName == null ? "template" : display(sourceName);
+        return file + (line == null ? "" : ":" + line + (column == null ? "" : ":" + column));
+    }
+
+    private String display(String sourceName) {
+        if (userDir != null && Files.isRegularFile(userDir.resolve(sourceName))) {
+            return userDir.resolve(sourceName).toString();
+        }
+        return "templates/" + sourceName;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown problem";
+        }
+        String t = s.strip();
+        // FreeMarker's messages end with a long tip section after a line of '----'; keep the substance
+        int cut = t.indexOf("\n----");
+        if (cut > 0) {
+            t = t.substring(0, cut).strip();
+        }
+        return t.replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    /** Refuses templates that use {@code ?eval} or {@code ?interpret}, naming the place. */
+    private final class GuardedLoader implements TemplateLoader {
+        private final TemplateLoader delegate;
+
+        GuardedLoader(TemplateLoader delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Object findTemplateSource(String name) throws IOException {
+            return delegate.findTemplateSource(name);
+        }
+
+        @Override
+        public long getLastModified(Object templateSource) {
+            return delegate.getLastModified(templateSource);
+        }
+
+        @Override
+        public Reader getReader(Object templateSource, String encoding) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            try (Reader r = delegate.getReader(templateSource, encoding)) {
+                char[] buf = new char[8192];
+                int n;
+                while ((n = r.read(buf)) > 0) {
+                    sb.append(buf, 0, n);
+                }
+            }
+            String text = sb.toString();
+            Matcher m = FORBIDDEN.matcher(text);
+            if (m.find()) {
+                int line = 1;
+                int col = 1;
+                for (int i = 0; i < m.start(); i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        col = 1;
+                    } else {
+                        col++;
+                    }
+                }
+                String name = templateSource.toString().replaceAll("^.*?([^/\\\\]+\\.ftl[hx]?)\\b.*$", "$1");
+                throw new ForbiddenBuiltIn(where(name, line, col) + ": ?" + m.group(1)
+                        + " is not allowed in templates (it would run text from the description as template code)");
+            }
+            return new StringReader(text);
+        }
+
+        @Override
+        public void closeTemplateSource(Object templateSource) throws IOException {
+            delegate.closeTemplateSource(templateSource);
+        }
+    }
+
+    static final class ForbiddenBuiltIn extends IOException {
+        ForbiddenBuiltIn(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Wraps only what the data model is made of: maps, lists, strings, numbers, booleans. Anything else is a
+     * defect of the data model and fails loudly instead of exposing a Java object to templates.
+     */
+    static final class PlainWrapper extends DefaultObjectWrapper {
+        PlainWrapper() {
+            super(VERSION);
+            setUseAdaptersForContainers(true);
+        }
+
+        @Override
+        public TemplateModel wrap(Object obj) throws TemplateModelException {
+            if (obj == null || obj instanceof TemplateModel || obj instanceof String || obj instanceof Number
+                    || obj instanceof Boolean || obj instanceof Map || obj instanceof List) {
+                return super.wrap(obj);
+            }
+            throw new TemplateModelException("templates see only maps, lists and scalars, not " + obj.getClass().getName());
+        }
+
+        @Override
+        protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
+            throw new TemplateModelException("templates see only maps, lists and scalars, not " + obj.getClass().getName());
+        }
+    }
+
+    /** {@code breakable(s)}: the text with invisible line-break opportunities inside long tokens. */
+    static final class BreakableMethod implements TemplateMethodModelEx {
+        @Override
+        public Object exec(@SuppressWarnings("rawtypes") List args) throws TemplateModelException {
+            if (args.size() != 1) {
+                throw new TemplateModelException("breakable(text) takes one argument");
+            }
+            Object a = args.get(0);
+            if (a == null) {
+                return "";
+            }
+            String s;
+            if (a instanceof TemplateScalarModel sm) {
+                s = sm.getAsString();
+            } else if (a instanceof freemarker.template.TemplateNumberModel nm) {
+                s = String.valueOf(nm.getAsNumber());
+            } else {
+                throw new TemplateModelException("breakable(text) needs a string");
+            }
+            return Breaks.insert(s);
+        }
+    }
+}

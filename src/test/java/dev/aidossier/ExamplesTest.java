@@ -1,0 +1,104 @@
+package dev.aidossier;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.aidossier.core.Finding;
+import dev.aidossier.core.Severity;
+import dev.aidossier.core.Status;
+import dev.aidossier.load.Limits;
+import dev.aidossier.report.Json;
+import dev.aidossier.rules.PackSource;
+import dev.aidossier.schema.SchemaGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The examples: each classifies as stated, validates against the generated schema, and (when complete) passes the pack. */
+class ExamplesTest {
+
+    static Engine engine;
+
+    @BeforeAll
+    static void load() throws Exception {
+        engine = Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+    }
+
+    static Stream<Path> examples() throws IOException {
+        try (Stream<Path> s = Files.list(TestSupport.examples())) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            border-biometrics.yaml             | high-risk    | none               | Art6.2 AnxIII.1.a AnxIII.7.d
+            cv-screening.yaml                  | high-risk    | none               | Art6.2 AnxIII.4.a
+            credit-scoring.yaml                | high-risk    | none               | Art6.2 AnxIII.5.b
+            customer-chatbot.yaml              | limited-risk | none               | Art50.1 Art50.2
+            gpai-frontier-model.yaml           | none         | gpai-systemic-risk | Art51.2 Art55
+            social-scoring.yaml                | prohibited   | none               | Art5.1.c
+            admissions-completeness-check.yaml | minimal-risk | none               | Art6.3.sub2 Art6.4 Art49.2 AnxIII.3.a
+            intercept-analytics.yaml           | high-risk    | none               | Art6.2 AnxIII.6.c
+            """)
+    void classifiesAsStated(String file, String tier, String gpai, String basis) {
+        Path p = TestSupport.examples().resolve(file);
+        Engine.Analysis a = engine.classify(p, p.toString(), LocalDate.parse("2026-11-23"));
+        assertThat(a.findings()).as("findings of " + file).isEmpty();
+        assertThat(a.classification().tier()).isEqualTo(tier);
+        assertThat(a.classification().gpai()).isEqualTo(gpai);
+        assertThat(a.classification().basis()).contains(basis.split(" "));
+    }
+
+    @Test
+    void transparencyDutiesOfTheChatbot() {
+        Path p = TestSupport.examples().resolve("customer-chatbot.yaml");
+        assertThat(engine.classify(p, p.toString(), LocalDate.parse("2026-11-23")).classification().transparency())
+                .containsExactly("Art50.1", "Art50.2");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void validatesAgainstTheGeneratedSchema(Path example) throws IOException {
+        String schemaJson = Json.write(new SchemaGenerator(engine.classifier().data()).generate());
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaJson, com.networknt.schema.InputFormat.JSON);
+        JsonNode doc = YAMLMapper.builder().build().readTree(Files.readString(example));
+        List<Error> errors = schema.validate(doc);
+        assertThat(errors).as(example.toString()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void completeExamplesHaveNoOpenErrorsOnceEverythingApplies(Path example) {
+        Engine.Analysis a = engine.analyse(example, example.toString(), LocalDate.parse("2028-09-01"));
+        List<String> open = a.findings().stream().filter(f -> f.status() == Status.failed && f.severity() == Severity.error)
+                .map(Finding::toText).toList();
+        if (example.getFileName().toString().equals("social-scoring.yaml")) {
+            assertThat(open).as("a prohibited practice is an error whatever else it documents").isNotEmpty();
+        } else {
+            assertThat(open).isEmpty();
+        }
+    }
+
+    @Test
+    void schemaCopyInExamplesIsCurrent() throws IOException {
+        String generated = Json.write(new SchemaGenerator(engine.classifier().data()).generate());
+        assertThat(Files.readString(TestSupport.examples().resolve("dossier.schema.json")))
+                .as("examples/dossier.schema.json is stale: run java -jar target/dossier.jar schema > examples/dossier.schema.json")
+                .isEqualTo(generated);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.aidossier.render;
+
+import dev.aidossier.Engine.Analysis;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.aidossier.render.RenderFixtures.AFTER;
+import static dev.aidossier.render.RenderFixtures.analyse;
+import static dev.aidossier.render.RenderFixtures.renderer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Same input, same bytes: dates, file id and font-subset prefixes are fixed. */
+class DeterminismTest {
+
+    static byte[] render(DocumentKind kind, String file, Long epoch) throws RenderException {
+        Analysis a = analyse(file, AFTER);
+        return renderer().render(kind, a, new RenderOptions("x", AFTER, false, epoch)).pdf();
+    }
+
+    @Test
+    void twoRendersAreByteIdentical() throws RenderException {
+        for (DocumentKind k : DocumentKind.values()) {
+            // a fresh renderer each time: nothing may depend on what a previous render cached
+            assertThat(render(k, "complete.yaml", null)).as(k.id()).isEqualTo(render(k, "complete.yaml", null));
+        }
+    }
+
+    @Test
+    void rendersOnSeveralThreadsAreByteIdentical() throws Exception {
+        byte[] expected = render(DocumentKind.TECHNICAL_DOCUMENTATION, "incomplete.yaml", null);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> fs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                fs.add(pool.submit(() -> render(DocumentKind.TECHNICAL_DOCUMENTATION, "incomplete.yaml", null)));
+            }
+            for (Future<byte[]> f : fs) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void sourceDateEpochSetsTheDatesAndKeepsTheBytesStable() throws Exception {
+        byte[] a = render(DocumentKind.GAP_REPORT, "complete.yaml", 1_700_000_000L);
+        byte[] b = render(DocumentKind.GAP_REPORT, "complete.yaml", 1_700_000_000L);
+        byte[] c = render(DocumentKind.GAP_REPORT, "complete.yaml", 1_700_000_001L);
+        assertThat(a).isEqualTo(b);
+        assertThat(a).isNotEqualTo(c);
+        assertThat(dates(a)).containsExactly(Instant.ofEpochSecond(1_700_000_000L), Instant.ofEpochSecond(1_700_000_000L));
+    }
+
+    @Test
+    void withoutSourceDateEpochTheDocumentDateIsUsedElseAFixedEpoch() throws Exception {
+        assertThat(dates(render(DocumentKind.GAP_REPORT, "complete.yaml", null)))
+                .containsExactly(Instant.parse("2026-10-15T00:00:00Z"), Instant.parse("2026-10-15T00:00:00Z"));
+        // minimal-risk.yaml has no documentDate
+        assertThat(dates(render(DocumentKind.GAP_REPORT, "minimal-risk.yaml", null)))
+                .containsExactly(Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("2000-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void theFileIdDependsOnTheContent() throws Exception {
+        assertThat(fileId(render(DocumentKind.GAP_REPORT, "complete.yaml", null)))
+                .isEqualTo(fileId(render(DocumentKind.GAP_REPORT, "complete.yaml", null)))
+                .isNotEqualTo(fileId(render(DocumentKind.GAP_REPORT, "incomplete.yaml", null)));
+    }
+
+    private static List<Instant> dates(byte[] pdf) throws IOException {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            return List.of(d.getDocumentInformation().getCreationDate().toInstant(), d.getDocumentInformation().getModificationDate().toInstant());
+        }
+    }
+
+    private static String fileId(byte[] pdf) throws IOException {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            return d.getDocument().getDocumentID().toString();
+        }
+    }
+}
