@@ -72,6 +72,9 @@ public final class Engine {
      * the rules of all are evaluated together.
      */
     public static Engine load(PackSource source, List<String> packIds, Limits limits) throws PackError {
+        // Warm the CEL runtime on another core while this one reads and validates the pack files:
+        // both are one-off start-up costs of several hundred milliseconds.
+        java.util.concurrent.CompletableFuture<Void> celWarmUp = java.util.concurrent.CompletableFuture.runAsync(CelEnv::warmUp);
         List<Finding> problems = new ArrayList<>();
         java.security.MessageDigest digest = sha256();
         PackFile primary = null;
@@ -79,18 +82,18 @@ public final class Engine {
         CelEnv primaryCel = null;
         Substance primarySubstance = null;
         List<RuleEngine> engines = new ArrayList<>();
+        // First read and validate every file (this thread), then compile (after the warm-up).
+        record Read(PackFile pack, DataFile<ClassificationFile> classification, List<DataFile<RuleFile>> ruleFiles) {
+        }
+        List<Read> reads = new ArrayList<>();
         for (String packId : packIds) {
             DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems, digest);
             if (pf == null || !pf.ok()) {
                 continue;
             }
             PackFile pack = pf.value();
-            Substance substance = substanceOf(pack);
-            CelEnv cel = new CelEnv(substance);
-            if (primary == null) {
-                primary = pack;
-                primaryCel = cel;
-                primarySubstance = substance;
+            DataFile<ClassificationFile> cf = null;
+            if (reads.isEmpty()) {
                 // a framework pack (NIST AI RMF, ISO/IEC 42001) may reuse the EU pack's classification facts
                 String classificationPath = pack.classification() != null ? packId + "/" + pack.classification()
                         : pack.classificationFrom() != null ? pack.classificationFrom() + "/classification.yaml" : null;
@@ -98,10 +101,7 @@ public final class Engine {
                     problems.add(Finding.error("rules.pack", "pack '" + packId + "' names no classification (classification or classificationFrom)",
                             Location.ofFile(source.display(packId + "/pack.yaml")), "classification"));
                 } else {
-                    DataFile<ClassificationFile> cf = read(source, classificationPath, ClassificationFile.class, problems, digest);
-                    if (cf != null) {
-                        classifier = Classifier.load(cf, cel, problems);
-                    }
+                    cf = read(source, classificationPath, ClassificationFile.class, problems, digest);
                 }
             }
             List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
@@ -111,8 +111,23 @@ public final class Engine {
                     ruleFiles.add(f);
                 }
             }
+            reads.add(new Read(pack, cf, ruleFiles));
+        }
+        celWarmUp.join();
+        for (Read r : reads) {
+            PackFile pack = r.pack();
+            Substance substance = substanceOf(pack);
+            CelEnv cel = new CelEnv(substance);
+            if (primary == null) {
+                primary = pack;
+                primaryCel = cel;
+                primarySubstance = substance;
+                if (r.classification() != null) {
+                    classifier = Classifier.load(r.classification(), cel, problems);
+                }
+            }
             Map<String, LocalDate> dates = pack.dates() == null ? Map.of() : pack.dates();
-            engines.add(RuleEngine.compile(pack.id(), ruleFiles, cel, substance, dates, pack.links(), problems));
+            engines.add(RuleEngine.compile(pack.id(), r.ruleFiles(), cel, substance, dates, pack.links(), problems));
         }
         RuleEngine rules = RuleEngine.combine(engines, problems);
         if (!problems.isEmpty() || classifier == null) {

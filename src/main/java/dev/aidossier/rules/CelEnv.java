@@ -68,6 +68,15 @@ public final class CelEnv {
                 .build();
     }
 
+    /** Loads and initialises CEL's classes (parser, checker, runtime) so the first real compile is fast. */
+    public static void warmUp() {
+        try {
+            new CelEnv(Substance.lenient()).compile("size(spec) > 0 && get(spec, 'a.b') == null && [1].exists(x, x == 1)");
+        } catch (CompileError e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** CEL has no Java null: an absent value is its own null value. */
     private static Object getOrNull(Object root, String path) {
         Object v = PlainPath.get(root, path);
