@@ -72,6 +72,14 @@ public final class Engine {
      * the rules of all are evaluated together.
      */
     public static Engine load(PackSource source, List<String> packIds, Limits limits) throws PackError {
+        return load(source, packIds, limits, true);
+    }
+
+    /**
+     * Loads packs; with {@code withRules} false only the classification is read (what classify and schema
+     * need), which saves reading and compiling every rule on a cold start.
+     */
+    public static Engine load(PackSource source, List<String> packIds, Limits limits, boolean withRules) throws PackError {
         // Warm the CEL runtime on another core while this one reads and validates the pack files:
         // both are one-off start-up costs of several hundred milliseconds.
         java.util.concurrent.CompletableFuture<Void> celWarmUp = java.util.concurrent.CompletableFuture.runAsync(CelEnv::warmUp);
@@ -105,7 +113,7 @@ public final class Engine {
                 }
             }
             List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
-            for (String rf : pack.ruleFiles()) {
+            for (String rf : withRules ? pack.ruleFiles() : List.<String>of()) {
                 DataFile<RuleFile> f = read(source, packId + "/" + rf, RuleFile.class, problems, digest);
                 if (f != null) {
                     ruleFiles.add(f);

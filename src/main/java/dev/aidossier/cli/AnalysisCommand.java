@@ -47,7 +47,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
                 err.println("dossier: no description files found in " + String.join(", ", files));
                 return Main.USAGE;
             }
-            Engine engine = common.engine(err);
+            Engine engine = common.engine(err, needsRules());
             if (engine == null) {
                 return Main.USAGE;
             }
@@ -85,6 +85,11 @@ abstract class AnalysisCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommonOptions.UsageError("--fail-on: '" + s + "' is not one of error, warning, info, never");
         }
+    }
+
+    /** Whether the command evaluates the rule packs (classify does not). */
+    boolean needsRules() {
+        return true;
     }
 
     /** Full analysis by default; classify overrides it to stop after classification. */

@@ -19,6 +19,11 @@ import java.util.Map;
 final class ClassifyCommand extends AnalysisCommand {
 
     @Override
+    boolean needsRules() {
+        return false;
+    }
+
+    @Override
     Analysis analyse(Engine engine, Inputs.Input in, java.time.LocalDate asOf) {
         return engine.classify(in.path(), in.display(), asOf);
     }

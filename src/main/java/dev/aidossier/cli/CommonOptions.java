@@ -120,8 +120,13 @@ final class CommonOptions {
 
     /** Loads the engine, printing the pack's problems and returning null when it cannot be used. */
     Engine engine(PrintWriter err) throws UsageError {
+        return engine(err, true);
+    }
+
+    /** As {@link #engine(PrintWriter)}; without rules when only the classification is needed. */
+    Engine engine(PrintWriter err, boolean withRules) throws UsageError {
         try {
-            return Engine.load(packSource(), packIds(), limits());
+            return Engine.load(packSource(), packIds(), limits(), withRules);
         } catch (Engine.PackError e) {
             err.println("dossier: rule pack '" + pack + "' cannot be used:");
             for (Finding f : e.findings()) {

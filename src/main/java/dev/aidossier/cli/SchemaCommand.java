@@ -26,7 +26,7 @@ final class SchemaCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Engine engine = common.engine(err);
+            Engine engine = common.engine(err, false);
             if (engine == null) {
                 return Main.USAGE;
             }
