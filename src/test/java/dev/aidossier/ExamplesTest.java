@@ -95,6 +95,23 @@ class ExamplesTest {
     }
 
     @Test
+    void gapsExampleFailsWithExactlyTheExpectedRules() {
+        Path p = TestSupport.resource("gaps/cv-screening-gaps.yaml");
+        Engine.Analysis a = engine.analyse(p, "cv-screening-gaps.yaml", LocalDate.parse("2028-09-01"));
+        List<String> open = a.findings().stream().filter(f -> f.status() == Status.failed).map(Finding::toText).toList();
+        assertThat(open).hasSize(4);
+        assertThat(open.get(0)).startsWith("cv-screening-gaps.yaml:44:3: error [EUAIA-ANXIV-1E-HARDWARE] ").endsWith("spec.general.hardware is missing.");
+        assertThat(open.get(1)).startsWith("cv-screening-gaps.yaml:45:22: error [EUAIA-ANXIV-1A-PURPOSE] ").endsWith("spec.general.intendedPurpose is a placeholder ('TBD').");
+        assertThat(open.get(2)).startsWith("cv-screening-gaps.yaml:615:22: error [EUAIA-ART19-LOG-RETENTION] ");
+        assertThat(open.get(3)).startsWith("cv-screening-gaps.yaml:708:24: error [EUAIA-ART73-DEATH-DEADLINE] ");
+        // before the Annex III obligations apply, the same gaps are upcoming, not failures
+        Engine.Analysis early = engine.analyse(p, "cv-screening-gaps.yaml", LocalDate.parse("2026-11-23"));
+        assertThat(early.findings().stream().filter(f -> f.status() == Status.failed)).isEmpty();
+        assertThat(early.findings().stream().filter(f -> f.status() == Status.upcoming).map(Finding::ruleId))
+                .containsExactlyInAnyOrder("EUAIA-ANXIV-1E-HARDWARE", "EUAIA-ANXIV-1A-PURPOSE", "EUAIA-ART19-LOG-RETENTION", "EUAIA-ART73-DEATH-DEADLINE");
+    }
+
+    @Test
     void schemaCopyInExamplesIsCurrent() throws IOException {
         String generated = Json.write(new SchemaGenerator(engine.classifier().data()).generate());
         assertThat(Files.readString(TestSupport.examples().resolve("dossier.schema.json")))

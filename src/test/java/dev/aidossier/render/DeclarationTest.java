@@ -39,7 +39,9 @@ class DeclarationTest {
     void refusedWithoutDraftWhileErrorsAreOpen(@TempDir Path out) {
         RenderFixtures.Run r = cli("render", resource("incomplete.yaml").toString(), "--doc", "declaration", "-o", out.toString(), "--as-of", "2028-01-01");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("the EU declaration of conformity was not rendered", "54 error-level findings remain (54 open)",
+        long n = openErrors(AFTER);
+        assertThat(n).isGreaterThan(50);
+        assertThat(r.err()).contains("the EU declaration of conformity was not rendered", n + " error-level findings remain (" + n + " open)",
                 "--doc gap-report", "dossier check", "--draft");
         assertThat(out).isEmptyDirectory();
     }
@@ -49,7 +51,10 @@ class DeclarationTest {
         // before the high-risk date the Annex IV findings are upcoming: still requirements not met
         RenderFixtures.Run r = cli("render", resource("incomplete.yaml").toString(), "--doc", "declaration", "-o", out.toString(), "--as-of", "2026-11-23");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("54 error-level findings remain (54 upcoming");
+        long n = RenderFixtures.analyse("incomplete.yaml", BEFORE).findings().stream()
+                .filter(f -> f.status() == dev.aidossier.core.Status.upcoming && f.severity() == dev.aidossier.core.Severity.error).count();
+        assertThat(n).isEqualTo(openErrors(AFTER));
+        assertThat(r.err()).contains(n + " error-level findings remain (" + n + " upcoming");
         assertThat(out).isEmptyDirectory();
     }
 
@@ -79,10 +84,16 @@ class DeclarationTest {
     void theGateCountsFailedAndUpcomingErrorsOnly() {
         assertThat(DeclarationGate.of(RenderFixtures.analyse("complete.yaml", BEFORE)).blocked()).isFalse();
         DeclarationGate g = DeclarationGate.of(RenderFixtures.analyse("incomplete.yaml", AFTER));
-        assertThat(g.failed()).isEqualTo(54);
+        assertThat(g.failed()).isEqualTo(openErrors(AFTER)).isGreaterThan(50);
         assertThat(g.upcoming()).isZero();
         // the waived EUAIA-ANXIV-7-STANDARDS does not block
         assertThat(RenderFixtures.analyse("incomplete.yaml", AFTER).findings())
                 .anyMatch(f -> f.ruleId().equals("EUAIA-ANXIV-7-STANDARDS") && f.status() == dev.aidossier.core.Status.waived);
+    }
+
+    /** Error-level findings of incomplete.yaml that are open on {@code asOf}, as the engine reports them. */
+    private static long openErrors(java.time.LocalDate asOf) {
+        return RenderFixtures.analyse("incomplete.yaml", asOf).findings().stream()
+                .filter(f -> f.status() == dev.aidossier.core.Status.failed && f.severity() == dev.aidossier.core.Severity.error).count();
     }
 }

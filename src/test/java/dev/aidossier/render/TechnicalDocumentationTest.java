@@ -186,7 +186,7 @@ class TechnicalDocumentationTest {
     void tableOfContentsHasPageNumbers() {
         String toc = RenderFixtures.pages(complete).get(1);
         assertThat(toc).containsPattern("Contents 1\\. General description of the AI system[ .]+ 3 1\\(a\\)");
-        assertThat(toc).containsPattern("Annex A: Evidence cited[ .]+ 13$");
+        assertThat(toc).containsPattern("Annex A: Evidence cited[ .]+ 14$");
     }
 
     @Test
