@@ -37,7 +37,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Severity threshold = "never".equals(failOn) ? null : parseSeverity(failOn);
+            Severity threshold = CommonOptions.failOnThreshold(failOn);
             if (!acceptsFormat(common.format)) {
                 throw new CommonOptions.UsageError("--format " + common.format + " is not available for this command; use text or json");
             }
@@ -76,14 +76,6 @@ abstract class AnalysisCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("dossier: cannot read input: " + e.getMessage());
             return Main.USAGE;
-        }
-    }
-
-    private static Severity parseSeverity(String s) throws CommonOptions.UsageError {
-        try {
-            return Severity.parse(s);
-        } catch (IllegalArgumentException e) {
-            throw new CommonOptions.UsageError("--fail-on: '" + s + "' is not one of error, warning, info, never");
         }
     }
 

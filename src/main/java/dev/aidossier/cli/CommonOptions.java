@@ -48,6 +48,18 @@ final class CommonOptions {
         }
     }
 
+    /** The --fail-on value as a severity threshold; null for "never". */
+    static dev.aidossier.core.Severity failOnThreshold(String value) throws UsageError {
+        if ("never".equals(value)) {
+            return null;
+        }
+        try {
+            return dev.aidossier.core.Severity.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--fail-on: '" + value + "' is not one of error, warning, info, never");
+        }
+    }
+
     LocalDate asOfDate() throws UsageError {
         if (asOf == null) {
             return LocalDate.now();

@@ -76,7 +76,7 @@ final class PackCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Severity threshold = "never".equals(failOn) ? null : severity(failOn);
+            Severity threshold = CommonOptions.failOnThreshold(failOn);
             LocalDate asOf = common.asOfDate();
             if (common.format == CommonOptions.Format.sarif || common.format == CommonOptions.Format.junit) {
                 throw new CommonOptions.UsageError("--format " + common.format + " is not available for pack; use text or json");
@@ -268,14 +268,6 @@ final class PackCommand implements Callable<Integer> {
             if (inAbs.equals(outAbs)) {
                 throw new CommonOptions.UsageError("-o " + output + " is an input file");
             }
-        }
-    }
-
-    private static Severity severity(String s) throws CommonOptions.UsageError {
-        try {
-            return Severity.parse(s);
-        } catch (IllegalArgumentException e) {
-            throw new CommonOptions.UsageError("--fail-on: '" + s + "' is not one of error, warning, info, never");
         }
     }
 
