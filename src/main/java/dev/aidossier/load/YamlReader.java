@@ -81,9 +81,9 @@ public final class YamlReader {
                     + limits.maxFileBytes() + " bytes (raise it with --max-file-size)", Location.ofFile(file), bytes);
         }
         int start = 0;
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            return fail(problems, "yaml.encoding", "file is encoded as UTF-16 (byte-order mark found); save it as UTF-8",
+        String wide = wideEncoding(bytes);
+        if (wide != null) {
+            return fail(problems, "yaml.encoding", "file is encoded as " + wide + "; save it as UTF-8",
                     Location.ofFile(file), bytes);
         }
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
@@ -425,26 +425,83 @@ public final class YamlReader {
         return off <= text.length() ? off : -1;
     }
 
-    private static int firstInvalidUtf8(byte[] b, int start) {
+    /**
+     * UTF-16 or UTF-32, told by a byte-order mark or, without one, by the NUL bytes of the first character
+     * (YAML 1.2, 5.2: a stream starts with an ASCII character); null for anything else.
+     */
+    static String wideEncoding(byte[] b) {
+        int n = b.length;
+        int b0 = n > 0 ? b[0] & 0xFF : -1;
+        int b1 = n > 1 ? b[1] & 0xFF : -1;
+        int b2 = n > 2 ? b[2] & 0xFF : -1;
+        int b3 = n > 3 ? b[3] & 0xFF : -1;
+        if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+            return "UTF-32 (big-endian, byte-order mark found)";
+        }
+        if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+            return "UTF-32 (little-endian, byte-order mark found)";
+        }
+        if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE)) {
+            return "UTF-16 (" + (b0 == 0xFE ? "big" : "little") + "-endian, byte-order mark found)";
+        }
+        if (n >= 4 && b0 == 0 && b1 == 0 && b2 == 0 && b3 != 0) {
+            return "UTF-32 (big-endian, no byte-order mark)";
+        }
+        if (n >= 4 && b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+            return "UTF-32 (little-endian, no byte-order mark)";
+        }
+        if (n >= 2 && b0 == 0 && b1 != 0 && b1 < 0x80) {
+            return "UTF-16 (big-endian, no byte-order mark)";
+        }
+        if (n >= 2 && b0 != 0 && b0 < 0x80 && b1 == 0) {
+            return "UTF-16 (little-endian, no byte-order mark)";
+        }
+        return null;
+    }
+
+    /**
+     * Index of the first byte that does not begin a well-formed UTF-8 sequence (Unicode Table 3-7: no
+     * overlong forms, no encoded surrogates, nothing above U+10FFFF), or of a truncated sequence's lead byte.
+     */
+    static int firstInvalidUtf8(byte[] b, int start) {
         int i = start;
         while (i < b.length) {
             int c = b[i] & 0xFF;
             int n;
+            int lo = 0x80;
+            int hi = 0xBF; // allowed range of the second byte
             if (c < 0x80) {
-                n = 0;
+                i++;
+                continue;
             } else if (c >= 0xC2 && c <= 0xDF) {
                 n = 1;
-            } else if (c >= 0xE0 && c <= 0xEF) {
+            } else if (c == 0xE0) {
                 n = 2;
-            } else if (c >= 0xF0 && c <= 0xF4) {
+                lo = 0xA0; // below is an overlong form
+            } else if (c == 0xED) {
+                n = 2;
+                hi = 0x9F; // above are the surrogates U+D800-U+DFFF
+            } else if (c >= 0xE1 && c <= 0xEF) {
+                n = 2;
+            } else if (c == 0xF0) {
                 n = 3;
+                lo = 0x90; // below is an overlong form
+            } else if (c >= 0xF1 && c <= 0xF3) {
+                n = 3;
+            } else if (c == 0xF4) {
+                n = 3;
+                hi = 0x8F; // above is beyond U+10FFFF
             } else {
                 return i;
             }
-            if (i + n >= b.length && n > 0) {
+            if (i + n >= b.length) {
                 return i;
             }
-            for (int k = 1; k <= n; k++) {
+            int second = b[i + 1] & 0xFF;
+            if (second < lo || second > hi) {
+                return i;
+            }
+            for (int k = 2; k <= n; k++) {
                 if ((b[i + k] & 0xC0) != 0x80) {
                     return i;
                 }
