@@ -6,6 +6,7 @@ import dev.aidossier.load.YNode.Entry;
 import dev.aidossier.load.YNode.YList;
 import dev.aidossier.load.YNode.YMap;
 import dev.aidossier.load.YNode.YScalar;
+import dev.aidossier.util.Names;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
@@ -212,6 +213,11 @@ public final class YamlReader {
             if (p.isCurrentAlias()) {
                 throw new LimitExceeded("YAML aliases (*name) are not allowed: write the value out in full", loc, "yaml.alias");
             }
+            String tag = p.getTypeId();
+            if (tag != null) {
+                throw new LimitExceeded("YAML tags (here " + shortTag(tag) + ") are not allowed: write plain values without '!' tags",
+                        loc, "yaml.tag");
+            }
             if (depth > limits.maxDepth()) {
                 throw new LimitExceeded("nesting deeper than " + limits.maxDepth() + " levels (raise the limit with --max-depth)", loc);
             }
@@ -271,6 +277,12 @@ public final class YamlReader {
                 default:
                     throw new LimitExceeded("unexpected YAML token " + t, loc, "yaml.syntax");
             }
+        }
+
+        private static String shortTag(String tag) {
+            String t = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length())
+                    : tag.contains(":") ? "!<" + tag + ">" : tag.startsWith("!") ? tag : "!" + tag;
+            return Names.clip(t, 60);
         }
 
         private boolean isQuoted(Location loc) {
