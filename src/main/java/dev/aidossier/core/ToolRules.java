@@ -29,6 +29,7 @@ public final class ToolRules {
         add("yaml.duplicate-key", "Each key appears once", "YAML mappings must not repeat a key; the later value would silently replace the earlier one.");
         add("yaml.alias", "No YAML aliases", "Aliases (*name) are refused: write values out in full so every value has one place.");
         add("yaml.tag", "No YAML tags or binary values", "Tags such as !!binary or !custom are not part of the format.");
+        add("yaml.character", "Values hold printable characters only", "An escape such as \\x1b or \\u0000 in a quoted value must not produce a control character, a lone surrogate or U+FFFE/U+FFFF.");
         add("yaml.root", "The top level is a mapping", "A description starts with apiVersion, kind, metadata and spec.");
         add("yaml.multiple-documents", "One description per file", "Put each description in its own file.");
         add("schema.unknown-key", "Only known keys", "The key is not part of the format; the message lists the valid keys and the closest one.");

@@ -205,6 +205,12 @@ public final class YamlReader {
                 throw new LimitExceeded("a value of " + v.length() + " characters is longer than the limit of " + limits.maxStringLength()
                         + " (raise it with --max-string-length)", where);
             }
+            int bad = firstUnprintable(v);
+            if (bad >= 0) {
+                // YAML refuses these characters in the text itself; an escape ("\x1b", "\u0000") must not smuggle them in
+                throw new LimitExceeded(String.format("character U+%04X, written as an escape, is not allowed in a value: "
+                        + "control characters, lone surrogates and U+FFFE/U+FFFF cannot be printed or rendered", bad), where, "yaml.character");
+            }
         }
 
         private YNode node(JsonToken t, int depth) throws JacksonException {
@@ -400,6 +406,20 @@ public final class YamlReader {
             return "a value is too long (raise the limit with --max-string-length): " + m;
         }
         return m;
+    }
+
+    /** The first code point of {@code v} outside YAML's printable set (YAML 1.2, 5.1), or -1. */
+    static int firstUnprintable(String v) {
+        for (int i = 0; i < v.length(); ) {
+            int cp = v.codePointAt(i);
+            boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0x7E) || cp == 0x85
+                    || (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            if (!ok) {
+                return cp;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
     }
 
     private static String firstLine(String s) {
