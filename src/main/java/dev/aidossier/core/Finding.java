@@ -23,6 +23,10 @@ public record Finding(String ruleId, Severity severity, Status status, String me
 
     public Finding {
         refs = refs == null ? List.of() : List.copyOf(refs);
+        // messages quote keys and values of the input: show what cannot be seen (bidi overrides, zero-width
+        // characters, terminal escapes) rather than letting it reorder or recolour the line it is printed on
+        message = dev.aidossier.util.Names.visible(message);
+        remediation = dev.aidossier.util.Names.visible(remediation);
     }
 
     /** Deterministic order: file, line, column, rule id, message. */

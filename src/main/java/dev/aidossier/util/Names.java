@@ -58,8 +58,8 @@ public final class Names {
                 sb.append("\\n");
             } else if (c == '\t') {
                 sb.append("\\t");
-            } else if (Character.isISOControl(c)) {
-                sb.append(String.format("\\u%04x", (int) c));
+            } else if (invisible(c)) {
+                sb.append(String.format("\\u%04X", (int) c));
             } else {
                 sb.append(c);
             }
@@ -68,5 +68,57 @@ public final class Names {
             sb.append('…');
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code s} with the characters a reader cannot see, or that reorder or hide the text around them,
+     * written as {@code \\uXXXX}: control characters other than tab and line feed, format characters (bidi
+     * overrides and isolates, zero-width spaces and joiners, byte-order marks), line and paragraph
+     * separators and lone surrogates. So a key like {@code meta\\u200Bdata} shows why it is unknown, and a
+     * value cannot reorder or recolour the terminal line it is printed on.
+     */
+    public static String visible(String s) {
+        if (s == null) {
+            return null;
+        }
+        int i = 0;
+        int n = s.length();
+        while (i < n && !invisibleAt(s, i)) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(n + 16);
+        sb.append(s, 0, i);
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (invisibleAt(s, i)) {
+                sb.append(String.format("\\u%04X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean invisibleAt(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '\n' || c == '\t') {
+            return false;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+        }
+        return invisible(c);
+    }
+
+    /** Control, format and separator characters (callers decide about tab and line feed). */
+    private static boolean invisible(char c) {
+        int t = Character.getType(c);
+        return t == Character.CONTROL || t == Character.FORMAT || t == Character.LINE_SEPARATOR || t == Character.PARAGRAPH_SEPARATOR;
     }
 }
