@@ -84,6 +84,11 @@ public final class RuleEngine {
                     problems.add(Finding.error("rules.schema", "rule " + r.id() + ": 'where' needs 'each'", loc, base + ".where"));
                 }
                 String from = r.applies().from();
+                if (from != null && !from.startsWith("@") && !isDate(from)) {
+                    problems.add(Finding.error("rules.schema", "rule " + r.id() + ": '" + from + "' is not a date of the calendar (YYYY-MM-DD)",
+                            YPath.nearest(f.root(), base + ".applies.from").location(), base + ".applies.from"));
+                    continue;
+                }
                 if (from != null && from.startsWith("@") && !from.equals("@highRisk") && !dates.containsKey(from.substring(1))) {
                     problems.add(Finding.error("rules.schema", "rule " + r.id() + ": unknown date " + from + "; the pack defines @highRisk and "
                             + dates.keySet().stream().map(k -> "@" + k).toList(), YPath.nearest(f.root(), base + ".applies.from").location(), base + ".applies.from"));
@@ -115,6 +120,15 @@ public final class RuleEngine {
         return new RuleEngine(out);
     }
 
+    private static boolean isDate(String s) {
+        try {
+            LocalDate.parse(s);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
     private record Pending(RuleFile.Rule rule, DataFile<RuleFile> file, String base, Location location) {
     }
 
@@ -123,7 +137,7 @@ public final class RuleEngine {
             return null;
         }
         try {
-            return cel.compile(expr);
+            return cel.compileCondition(expr);
         } catch (CelEnv.CompileError e) {
             problems.add(Finding.error("rules.expression", "expression does not compile: " + e.getMessage(),
                     YPath.nearest(f.root(), path).location(), path));
