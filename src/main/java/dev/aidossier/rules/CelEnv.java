@@ -129,6 +129,26 @@ public final class CelEnv {
         }
     }
 
+    /**
+     * Compiles a condition (a rule's {@code when}, {@code where} or {@code check}): as {@link #compile}, and
+     * the expression must give true or false. {@code dyn} passes, since values of the description are
+     * dynamic; a number, string, list or map would only fail once a description is checked.
+     */
+    public Program compileCondition(String expression) throws CompileError {
+        CelValidationResult r = compiler.compile(expression);
+        if (!r.hasError()) {
+            try {
+                dev.cel.common.types.CelType t = r.getAst().getResultType();
+                if (t != SimpleType.BOOL && t != SimpleType.DYN) {
+                    throw new CompileError("the expression gives " + t.name() + ", not true or false");
+                }
+            } catch (CelValidationException e) {
+                throw new CompileError(e.getMessage());
+            }
+        }
+        return compile(expression);
+    }
+
     public Program compile(String expression) throws CompileError {
         CelValidationResult r = compiler.compile(expression);
         if (r.hasError()) {
