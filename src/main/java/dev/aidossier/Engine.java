@@ -95,7 +95,7 @@ public final class Engine {
         }
         List<Read> reads = new ArrayList<>();
         for (String packId : packIds) {
-            DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems, digest);
+            DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems, digest, null);
             if (pf == null || !pf.ok()) {
                 continue;
             }
@@ -109,12 +109,14 @@ public final class Engine {
                     problems.add(Finding.error("rules.pack", "pack '" + packId + "' names no classification (classification or classificationFrom)",
                             Location.ofFile(source.display(packId + "/pack.yaml")), "classification"));
                 } else {
-                    cf = read(source, classificationPath, ClassificationFile.class, problems, digest);
+                    cf = read(source, classificationPath, ClassificationFile.class, problems, digest,
+                            named(pf, pack.classification() != null ? "classification" : "classificationFrom"));
                 }
             }
             List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
-            for (String rf : withRules ? pack.ruleFiles() : List.<String>of()) {
-                DataFile<RuleFile> f = read(source, packId + "/" + rf, RuleFile.class, problems, digest);
+            List<String> names = withRules ? pack.ruleFiles() : List.<String>of();
+            for (int i = 0; i < names.size(); i++) {
+                DataFile<RuleFile> f = read(source, packId + "/" + names.get(i), RuleFile.class, problems, digest, named(pf, "ruleFiles[" + i + "]"));
                 if (f != null) {
                     ruleFiles.add(f);
                 }
@@ -160,13 +162,24 @@ public final class Engine {
         return new Substance(s.placeholders() == null ? List.of() : s.placeholders(), s.minWords() == null ? 1 : s.minWords());
     }
 
+    /** Where pack.yaml names a file (its entry under {@code path}), for a file that cannot be read. */
+    private static Location named(DataFile<PackFile> pf, String path) {
+        return pf.root() == null ? Location.ofFile(pf.file()) : dev.aidossier.load.YPath.nearest(pf.root(), path).location();
+    }
+
+    /**
+     * Reads one file of a pack. {@code namedAt} is where pack.yaml names it: a file that is missing is
+     * reported there, where it can be fixed, rather than at line 1 of a file that does not exist.
+     */
     private static <T> DataFile<T> read(PackSource source, String relative, Class<T> type, List<Finding> problems,
-                                        java.security.MessageDigest digest) {
+                                        java.security.MessageDigest digest, Location namedAt) {
         String display = source.display(relative);
         try {
             byte[] bytes = source.read(relative);
             if (bytes == null) {
-                problems.add(Finding.error("rules.io", "rule file not found", Location.ofFile(display), null));
+                problems.add(namedAt == null
+                        ? Finding.error("rules.io", "rule pack not found: " + display + " does not exist", Location.ofFile(display), null)
+                        : Finding.error("rules.io", "file not found: " + display, namedAt, null));
                 return null;
             }
             // the pack hash covers every file's name and content, in load order
@@ -177,7 +190,7 @@ public final class Engine {
             problems.addAll(f.findings());
             return f;
         } catch (IOException e) {
-            problems.add(Finding.error("rules.io", "cannot read rule file: " + e.getMessage(), Location.ofFile(display), null));
+            problems.add(Finding.error("rules.io", "cannot read rule file: " + e.getMessage(), namedAt == null ? Location.ofFile(display) : namedAt, null));
             return null;
         }
     }

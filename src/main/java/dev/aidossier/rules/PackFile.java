@@ -20,12 +20,16 @@ public record PackFile(
         @NotBlank String textVersion,
         @NotBlank @Pattern(regexp = "\\d+\\.\\d+\\.\\d+", message = "must be a version like 1.0.0") String version,
         @Pattern(regexp = "https://\\S+", message = "must be an https URL") String link,
-        String classification,
+        @Pattern(regexp = NAME, message = NAME_MESSAGE) String classification,
         @Pattern(regexp = "[a-z0-9-]+", message = "must be a pack id") String classificationFrom,
-        @NotNull List<@NotBlank String> ruleFiles,
+        @NotNull List<@NotBlank @Pattern(regexp = NAME, message = NAME_MESSAGE) String> ruleFiles,
         @Valid SubstanceConfig substance,
         Map<String, @NotNull LocalDate> dates,
         Map<String, @NotBlank String> links) {
+
+    /** A file of the pack: a relative name inside the pack's folder (no leading '/', no '..', no '\\'). */
+    static final String NAME = "[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*";
+    static final String NAME_MESSAGE = "must be a file name inside the pack's folder, such as rules.yaml or sub/rules.yaml (no leading '/', no '..')";
 
     /** What counts as a placeholder rather than an answer. */
     public record SubstanceConfig(List<@NotBlank String> placeholders, @jakarta.validation.constraints.Min(1) Integer minWords) {
