@@ -12,17 +12,20 @@ import java.util.List;
  */
 public record DataFile<T>(String file, YNode root, T value, List<Finding> findings) {
 
+    /** What the tool's data files (rule packs, waivers, fixtures) hold at the top level, for messages about empty files and wrong roots. */
+    private static final String TOP_LEVEL = "a mapping with apiVersion and kind";
+
     public boolean ok() {
         return value != null && findings.stream().noneMatch(f -> f.severity() == dev.aidossier.core.Severity.error);
     }
 
     public static <T> DataFile<T> load(Path path, String displayName, Class<T> type) {
-        YamlReader.Result r = new YamlReader(Limits.DEFAULT).read(path, displayName);
+        YamlReader.Result r = new YamlReader(Limits.DEFAULT, TOP_LEVEL).read(path, displayName);
         return from(r, displayName, type);
     }
 
     public static <T> DataFile<T> parse(byte[] bytes, String displayName, Class<T> type) {
-        YamlReader.Result r = new YamlReader(Limits.DEFAULT).parse(bytes, displayName);
+        YamlReader.Result r = new YamlReader(Limits.DEFAULT, TOP_LEVEL).parse(bytes, displayName);
         return from(r, displayName, type);
     }
 

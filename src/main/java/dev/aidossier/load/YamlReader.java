@@ -39,10 +39,20 @@ import java.util.Map;
  */
 public final class YamlReader {
 
+    /** What a description looks like at the top level, for messages about empty files and wrong roots. */
+    public static final String DESCRIPTION = "a mapping with apiVersion, kind, metadata and spec";
+
     private final Limits limits;
+    private final String topLevel;
 
     public YamlReader(Limits limits) {
+        this(limits, DESCRIPTION);
+    }
+
+    /** @param topLevel what the file should hold, as messages name it (e.g. "a mapping with apiVersion and kind") */
+    public YamlReader(Limits limits, String topLevel) {
         this.limits = limits;
+        this.topLevel = topLevel;
     }
 
     /** Result of reading: the tree (null when the file could not be read) and the problems found. */
@@ -107,7 +117,7 @@ public final class YamlReader {
                     bytes[bad] & 0xFF), locationOfByte(bytes, start, bad, file), bytes);
         }
         if (text.isBlank() || isOnlyComments(text)) {
-            return fail(problems, "yaml.empty", "file is empty: expected a mapping with apiVersion, kind, metadata and spec",
+            return fail(problems, "yaml.empty", "file is empty: expected " + topLevel,
                     Location.ofFile(file), bytes);
         }
         try {
@@ -169,7 +179,7 @@ public final class YamlReader {
                 this.p = parser;
                 JsonToken t = p.nextToken();
                 if (t == null) {
-                    problems.add(Finding.error("yaml.empty", "file is empty: expected a mapping with apiVersion, kind, metadata and spec",
+                    problems.add(Finding.error("yaml.empty", "file is empty: expected " + topLevel,
                             Location.ofFile(file), null));
                     return null;
                 }
@@ -182,7 +192,7 @@ public final class YamlReader {
                     return null;
                 }
                 if (!(root instanceof YMap)) {
-                    problems.add(Finding.error("yaml.root", "expected a mapping with apiVersion, kind, metadata and spec at the top level, found "
+                    problems.add(Finding.error("yaml.root", "expected " + topLevel + " at the top level, found "
                             + root.kindName(), root.location(), null));
                     return null;
                 }
