@@ -66,6 +66,11 @@ public final class Main implements Runnable {
         });
         try {
             return cmd.execute(args);
+        } catch (StackOverflowError e) {
+            // picocli hands only exceptions to the handler above; an error would end the JVM with a stack trace
+            err.println("dossier: internal error: " + e);
+            err.println("This is a bug in AI Dossier; please report it with the input that caused it.");
+            return INTERNAL;
         } finally {
             out.flush();
             err.flush();

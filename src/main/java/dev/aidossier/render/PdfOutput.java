@@ -72,6 +72,10 @@ final class PdfOutput {
     private PdfOutput() {
     }
 
+    /**
+     * @param templateName the template as the user knows it ({@code templates/gap-report.ftlh}, or the file of
+     *                     their --templates folder), for messages
+     */
     static Result write(String xhtml, Instant date, String producer, Path userTemplates, String templateName) throws RenderException {
         Document dom = parse(xhtml, templateName);
         FontSet fonts = FONTS.get();
@@ -87,6 +91,8 @@ final class PdfOutput {
             renderer.createPDF(out);
         } catch (RuntimeException e) {
             throw RenderException.internal("the PDF could not be produced from " + templateName + ": " + e, e);
+        } catch (StackOverflowError e) {
+            throw RenderException.template(templateName + " produced XHTML nested too deeply to lay out", null);
         } finally {
             fonts.resolver.flushFontFaceFonts();
         }
@@ -111,12 +117,30 @@ final class PdfOutput {
             });
             return b.parse(new InputSource(new StringReader(xhtml)));
         } catch (SAXParseException e) {
-            throw RenderException.template("templates/" + templateName + " produced malformed XHTML (line " + e.getLineNumber()
-                    + ", column " + e.getColumnNumber() + " of the output): " + e.getMessage()
-                    + "; templates must produce well-formed XML (e.g. &#160; rather than &nbsp;)", e);
+            throw RenderException.template(templateName + " produced malformed XHTML (line " + e.getLineNumber()
+                    + ", column " + e.getColumnNumber() + " of the output" + excerpt(xhtml, e.getLineNumber(), e.getColumnNumber())
+                    + "): " + e.getMessage() + "; templates must produce well-formed XML (e.g. &#160; rather than &nbsp;)", e);
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw RenderException.internal("cannot parse the XHTML of " + templateName + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The output line up to the column where the XML parser stopped (its last 60 characters), to find it in the template. */
+    static String excerpt(String xhtml, int line, int column) {
+        if (line < 1) {
+            return "";
+        }
+        String[] lines = xhtml.split("\n", -1);
+        if (line > lines.length) {
+            return "";
+        }
+        String l = lines[line - 1];
+        String upTo = l.substring(0, Math.max(0, Math.min(l.length(), column - 1)));
+        if (upTo.isBlank()) {
+            return "";
+        }
+        String tail = upTo.length() > 60 ? "\u2026" + upTo.substring(upTo.length() - 60) : upTo;
+        return ", after '" + dev.aidossier.util.Names.visible(tail.strip()) + "'";
     }
 
     private static byte[] fileId(String xhtml, Instant date, String producer) {

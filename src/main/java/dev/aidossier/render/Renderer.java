@@ -51,7 +51,7 @@ public final class Renderer {
 
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         String xhtml = xhtml(kind, a, o);
-        PdfOutput.Result r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, kind.template());
+        PdfOutput.Result r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, templates.where(kind.template(), null, null));
         return new Output(kind, r.pdf(), r.refused());
     }
 

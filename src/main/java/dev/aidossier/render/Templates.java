@@ -83,29 +83,46 @@ final class Templates {
         cfg.setSharedVariable("breakable", new BreakableMethod());
     }
 
+    /** Largest XHTML a template may produce (the technical documentation of a large system is under 1 MB). */
+    static final int MAX_OUTPUT_CHARS = 32 * 1024 * 1024;
+
     /** Renders {@code name} with the data model; every template problem names its file:line:column. */
     String process(String name, Map<String, Object> model) throws RenderException {
         try {
             Template t = cfg.getTemplate(name);
-            StringWriter out = new StringWriter(64 * 1024);
+            BoundedWriter out = new BoundedWriter(MAX_OUTPUT_CHARS);
             t.process(model, out);
             return out.toString();
         } catch (TemplateNotFoundException e) {
             throw RenderException.template("template '" + name + "' not found" + (userDir != null ? " in " + userDir + " or" : "")
                     + " among the bundled templates", e);
         } catch (ParseException e) {
-            throw RenderException.template(where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
-                    + ": template syntax error: " + firstLine(e.getEditorMessage()), e);
-        } catch (ForbiddenBuiltIn e) {
+            throw syntaxError(e);
+        } catch (TemplateRefused e) {
             throw RenderException.template(e.getMessage(), e);
         } catch (TemplateException e) {
-            ForbiddenBuiltIn f = causeOf(e);
+            TemplateRefused f = causeOf(e, TemplateRefused.class);
             if (f != null) {
                 throw RenderException.template(f.getMessage(), e);
+            }
+            ParseException pe = causeOf(e, ParseException.class);
+            if (pe != null) {
+                throw syntaxError(pe); // a template that #import or #include names: its own place, not the directive's
+            }
+            TooMuchOutput big = causeOf(e, TooMuchOutput.class);
+            if (big != null) {
+                throw RenderException.template(where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
+                        + ": " + big.getMessage(), e);
             }
             String msg = e.getMessageWithoutStackTop();
             throw RenderException.template(where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
                     + ": template error: " + firstLine(msg), e);
+        } catch (StackOverflowError e) {
+            // a macro or function that calls itself without end; FreeMarker has no depth limit of its own
+            throw RenderException.template(where(name, null, null) + ": template error: macros or functions call each other too deeply"
+                    + " (a #macro or #function that calls itself without end?)", null);
+        } catch (TooMuchOutput e) {
+            throw RenderException.template(where(name, null, null) + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw RenderException.template("cannot read template '" + name + "': " + e.getMessage(), e);
         } catch (SecurityException e) {
@@ -120,13 +137,64 @@ final class Templates {
         return x.find() ? x.group(1) : fallback;
     }
 
-    private static ForbiddenBuiltIn causeOf(Throwable t) {
+    private RenderException syntaxError(ParseException e) {
+        return RenderException.template(where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
+                + ": template syntax error: " + firstLine(e.getEditorMessage()), e);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ForbiddenBuiltIn f) {
-                return f;
+            if (type.isInstance(c)) {
+                return type.cast(c);
             }
         }
         return null;
+    }
+
+    /** The template produced more than {@link #MAX_OUTPUT_CHARS}: a loop without end, most likely. */
+    static final class TooMuchOutput extends IOException {
+        TooMuchOutput(int max) {
+            super("the template produced more than " + (max / (1024 * 1024)) + " MB of XHTML (a #list or macro without end?)");
+        }
+    }
+
+    /** A StringWriter that refuses to grow past a limit, so a runaway template fails instead of filling the heap. */
+    private static final class BoundedWriter extends java.io.Writer {
+        private final StringBuilder sb = new StringBuilder(64 * 1024);
+        private final int max;
+
+        BoundedWriter(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) throws IOException {
+            if (sb.length() + len > max) {
+                throw new TooMuchOutput(max);
+            }
+            sb.append(buf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            if (sb.length() + len > max) {
+                throw new TooMuchOutput(max);
+            }
+            sb.append(str, off, off + len);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
     }
 
     /** A template's place as the user knows it: their folder, or the bundled {@code templates/}. */
@@ -152,10 +220,15 @@ final class Templates {
         if (cut > 0) {
             t = t.substring(0, cut).strip();
         }
+        // ... and name the loader object (with its identity hash, different on every run)
+        cut = t.indexOf("The name was interpreted by this TemplateLoader");
+        if (cut > 0) {
+            t = t.substring(0, cut).strip();
+        }
         return t.replaceAll("\\s*\\n\\s*", " ");
     }
 
-    /** Refuses templates that use {@code ?eval} or {@code ?interpret}, naming the place. */
+    /** Refuses templates that use {@code ?eval} or {@code ?interpret}, or that are not UTF-8, naming the place. */
     private final class GuardedLoader implements TemplateLoader {
         private final TemplateLoader delegate;
 
@@ -184,20 +257,17 @@ final class Templates {
                 }
             }
             String text = sb.toString();
+            String name = templateSource.toString().replaceAll("^.*?([^/\\\\]+\\.(ftl[hx]?|css))\\b.*$", "$1");
+            int bad = text.indexOf('\uFFFD');
+            if (bad >= 0) {
+                // the reader replaced bytes that are not UTF-8; say so instead of printing the replacement character
+                int[] lc = lineAndColumn(text, bad);
+                throw new TemplateRefused(where(name, lc[0], lc[1]) + ": the template is not valid UTF-8 here; save it as UTF-8");
+            }
             Matcher m = FORBIDDEN.matcher(text);
             if (m.find()) {
-                int line = 1;
-                int col = 1;
-                for (int i = 0; i < m.start(); i++) {
-                    if (text.charAt(i) == '\n') {
-                        line++;
-                        col = 1;
-                    } else {
-                        col++;
-                    }
-                }
-                String name = templateSource.toString().replaceAll("^.*?([^/\\\\]+\\.ftl[hx]?)\\b.*$", "$1");
-                throw new ForbiddenBuiltIn(where(name, line, col) + ": ?" + m.group(1)
+                int[] lc = lineAndColumn(text, m.start());
+                throw new TemplateRefused(where(name, lc[0], lc[1]) + ": ?" + m.group(1)
                         + " is not allowed in templates (it would run text from the description as template code)");
             }
             return new StringReader(text);
@@ -209,8 +279,23 @@ final class Templates {
         }
     }
 
-    static final class ForbiddenBuiltIn extends IOException {
-        ForbiddenBuiltIn(String message) {
+    private static int[] lineAndColumn(String text, int index) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new int[]{line, col};
+    }
+
+    /** A template refused when it is loaded (?eval, ?interpret, bytes that are not UTF-8); the message names the place. */
+    static final class TemplateRefused extends IOException {
+        TemplateRefused(String message) {
             super(message);
         }
     }
