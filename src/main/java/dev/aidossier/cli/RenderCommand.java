@@ -67,6 +67,9 @@ final class RenderCommand implements Callable<Integer> {
     private record Written(DocumentKind kind, Path file, String sha256, int bytes) {
     }
 
+    private record Rendered(DocumentKind kind, Path target, byte[] pdf) {
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -94,14 +97,10 @@ final class RenderCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
             Renderer renderer = new Renderer(engine, templates, Main.version());
-            try {
-                Files.createDirectories(output);
-            } catch (IOException e) {
-                throw new CommonOptions.UsageError("-o: cannot create the folder '" + output + "': " + e.getMessage());
-            }
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
             RenderOptions options = new RenderOptions(stem, asOf, draft, epoch);
-            List<Written> written = new ArrayList<>();
+            // every document is rendered before the first is written: a failure leaves no files behind
+            List<Rendered> rendered = new ArrayList<>();
             List<String> notes = new ArrayList<>();
             int code = Main.OK;
             for (DocumentKind kind : kinds) {
@@ -130,12 +129,20 @@ final class RenderCommand implements Callable<Integer> {
                     throw new CommonOptions.UsageError("refusing to write " + target + " over the input description");
                 }
                 Renderer.Output o = renderer.render(kind, a, options);
-                for (String r : o.refused()) {
-                    err.println("dossier: warning: " + kind.template() + " asked for '" + r
-                            + "', which is neither a bundled resource nor a file of the templates folder; not loaded");
+                renderer.requireResources(o);
+                rendered.add(new Rendered(kind, target, o.pdf()));
+            }
+            if (!rendered.isEmpty()) {
+                try {
+                    Files.createDirectories(output);
+                } catch (IOException e) {
+                    throw new CommonOptions.UsageError("-o: cannot create the folder '" + output + "': " + e.getMessage());
                 }
-                writeAtomically(target, o.pdf());
-                written.add(new Written(kind, target, EvidenceCheck.sha256(o.pdf()), o.pdf().length));
+            }
+            List<Written> written = new ArrayList<>();
+            for (Rendered r : rendered) {
+                writeAtomically(r.target(), r.pdf());
+                written.add(new Written(r.kind(), r.target(), EvidenceCheck.sha256(r.pdf()), r.pdf().length));
             }
             print(out, written, notes);
             return code;

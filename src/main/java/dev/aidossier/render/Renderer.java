@@ -56,6 +56,63 @@ public final class Renderer {
     }
 
     /**
+     * Fails when the document asked for a style sheet, image or font it did not get: a URL, a file outside
+     * the templates folder, or a file that is not there. The message names each address and, where a file
+     * of the templates folder writes it, that file's line and column.
+     */
+    public void requireResources(Output o) throws RenderException {
+        if (o.refused().isEmpty()) {
+            return;
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        for (String uri : o.refused()) {
+            boolean local = uri.startsWith(LocalUserAgent.BASE);
+            String asWritten = local ? uri.substring(LocalUserAgent.BASE.length()) : uri;
+            String at = locate(asWritten);
+            lines.add((at != null ? at : templates.where(o.kind().template(), null, null)) + ": '" + asWritten + "' "
+                    + (local && LocalUserAgent.localPath(uri) != null
+                    ? "is neither a file inside the templates folder nor a bundled resource"
+                    : "is outside the templates folder: the renderer fetches no URL and reads no file elsewhere"));
+        }
+        throw RenderException.template(String.join("\n", lines) + "\nput the file into the templates folder and name it by a relative path"
+                + " (or inline it as a data: URL)", null);
+    }
+
+    /** The first place a file of the user's templates folder writes {@code text}, as file:line:column, or null. */
+    private String locate(String text) {
+        if (userTemplates == null || text.isEmpty()) {
+            return null;
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(userTemplates)) {
+            for (Path f : files.sorted().toList()) {
+                String n = f.getFileName().toString();
+                if (!java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !n.matches(".*\\.(ftlh|ftl|ftlx|css)")
+                        || java.nio.file.Files.size(f) > LocalUserAgent.MAX_BYTES) {
+                    continue;
+                }
+                String s = java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+                int i = s.indexOf(text);
+                if (i >= 0) {
+                    int line = 1;
+                    int col = 1;
+                    for (int k = 0; k < i; k++) {
+                        if (s.charAt(k) == '\n') {
+                            line++;
+                            col = 1;
+                        } else {
+                            col++;
+                        }
+                    }
+                    return f + ":" + line + ":" + col;
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return null; // only a help for the message
+        }
+        return null;
+    }
+
+    /**
      * Every document that applies to the description, file name → PDF, as a conformity pack wants them:
      * the declaration only when its gate is open; for a general-purpose AI model only the gap report.
      */
@@ -65,7 +122,9 @@ public final class Renderer {
             if (!applies(k, a) || (k == DocumentKind.DECLARATION && !o.draft() && DeclarationGate.of(a).blocked())) {
                 continue;
             }
-            out.put(o.stem() + "-" + k.id() + ".pdf", render(k, a, o).pdf());
+            Output r = render(k, a, o);
+            requireResources(r);
+            out.put(o.stem() + "-" + k.id() + ".pdf", r.pdf());
         }
         return out;
     }
