@@ -65,10 +65,17 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = "--templates", paramLabel = "DIR", description = "Use the templates in DIR before the bundled ones (corporate branding).")
     Path templates;
 
+    @Option(names = "--font", paramLabel = "FILE",
+            description = "A TrueType or OpenType font for the characters the bundled fonts lack (Chinese, Arabic, ...); repeatable.")
+    List<Path> fonts = new ArrayList<>();
+
     @Option(names = "--no-pdf", description = "Leave the PDFs out (findings, SARIF, JUnit, registration and manifest only).")
     boolean noPdf;
 
-    private record Outcome(Inputs.Input input, Analysis analysis, Path written, String error) {
+    private record Outcome(Inputs.Input input, Analysis analysis, Path written, String error, List<Finding> problems) {
+        Outcome(Inputs.Input input, Analysis analysis, Path written, String error) {
+            this(input, analysis, written, error, List.of());
+        }
     }
 
     @Override
@@ -107,7 +114,7 @@ final class PackCommand implements Callable<Integer> {
                 Long epoch = RenderCommand.sourceDateEpoch();
                 dev.aidossier.render.Renderer renderer;
                 try {
-                    renderer = new dev.aidossier.render.Renderer(engine, templates, Main.version());
+                    renderer = new dev.aidossier.render.Renderer(engine, templates, Main.version(), RenderCommand.readFonts(fonts));
                 } catch (dev.aidossier.render.RenderException e) {
                     err.println("dossier: " + e.getMessage());
                     return Main.USAGE;
@@ -172,6 +179,8 @@ final class PackCommand implements Callable<Integer> {
             Path target = zip ? output.resolve(name + ".zip") : output.resolve(name);
             Path written = zip ? PackWriter.writeZip(target, content, name, force) : PackWriter.writeFolder(target, content, force);
             return new Outcome(in, a, written, null);
+        } catch (dev.aidossier.render.RenderException e) {
+            return new Outcome(in, a, null, "cannot render: " + e.getMessage(), e.findings());
         } catch (java.nio.file.FileAlreadyExistsException e) {
             return new Outcome(in, a, null, e.getMessage());
         } catch (IOException e) {
@@ -194,6 +203,9 @@ final class PackCommand implements Callable<Integer> {
                 m.put("warnings", count(o.analysis(), Severity.warning));
                 m.put("pack", o.written() == null ? null : o.written().toString());
                 m.put("problem", o.error());
+                if (!o.problems().isEmpty()) {
+                    m.put("problems", o.problems().stream().map(Finding::toText).toList());
+                }
                 list.add(m);
             }
             out.print(dev.aidossier.report.Json.write(list));
@@ -202,7 +214,7 @@ final class PackCommand implements Callable<Integer> {
             for (Outcome o : outcomes) {
                 String tier = o.analysis().classification() == null ? "-" : o.analysis().classification().tier();
                 out.printf("%-44s %-13s %6d %8d  %s%n", o.input().display(), tier, count(o.analysis(), Severity.error),
-                        count(o.analysis(), Severity.warning), o.written() != null ? o.written() : "NOT WRITTEN: " + o.error());
+                        count(o.analysis(), Severity.warning), o.written() != null ? o.written() : "NOT WRITTEN: " + o.error().lines().findFirst().orElse(""));
             }
         }
         int written = 0;
@@ -211,6 +223,10 @@ final class PackCommand implements Callable<Integer> {
                 unusable = true;
                 if (common.format != CommonOptions.Format.json && !o.analysis().readable()) {
                     o.analysis().findings().forEach(f -> out.println(f.toText()));
+                }
+                if (common.format != CommonOptions.Format.json) {
+                    o.problems().forEach(f -> out.println(f.toText()));
+                    o.error().lines().skip(1).forEach(out::println); // the table showed the first line
                 }
             } else {
                 written++;

@@ -64,6 +64,11 @@ final class RenderCommand implements Callable<Integer> {
             description = "Use the templates (and style sheets, images, fonts) in DIR; the bundled ones fill in what DIR lacks.")
     Path templates;
 
+    @Option(names = "--font", paramLabel = "FILE",
+            description = {"A TrueType or OpenType font (.ttf, .otf, .ttc) for the characters the bundled fonts lack (Chinese, Arabic, ...);",
+                    "repeatable: each character is drawn with the first font that has it. Without one, such characters fail the render."})
+    List<Path> fonts = new ArrayList<>();
+
     private record Written(DocumentKind kind, Path file, String sha256, int bytes) {
     }
 
@@ -96,7 +101,7 @@ final class RenderCommand implements Callable<Integer> {
                 err.println("dossier: " + file + " cannot be read; nothing rendered");
                 return Main.USAGE;
             }
-            Renderer renderer = new Renderer(engine, templates, Main.version());
+            Renderer renderer = new Renderer(engine, templates, Main.version(), readFonts(fonts));
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
             RenderOptions options = new RenderOptions(stem, asOf, draft, epoch);
             // every document is rendered before the first is written: a failure leaves no files behind
@@ -150,12 +155,24 @@ final class RenderCommand implements Callable<Integer> {
             err.println("dossier: " + e.getMessage());
             return Main.USAGE;
         } catch (RenderException e) {
+            for (Finding f : e.findings()) {
+                err.println(f.toText());
+            }
             err.println("dossier: " + e.getMessage());
             return e.userError() ? Main.USAGE : Main.INTERNAL;
         } catch (IOException e) {
             err.println("dossier: cannot write to " + output + ": " + e.getMessage());
             return Main.USAGE;
         }
+    }
+
+    /** Reads each --font file once (shared with pack). */
+    static List<dev.aidossier.render.UserFont> readFonts(List<Path> paths) throws RenderException {
+        List<dev.aidossier.render.UserFont> out = new ArrayList<>();
+        for (Path p : paths) {
+            out.add(dev.aidossier.render.UserFont.read(p));
+        }
+        return out;
     }
 
     private static String refusal(DeclarationGate gate) {

@@ -10,7 +10,6 @@ import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.FontDescription;
 import org.xhtmlrenderer.pdf.FontFamily;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
-import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.PDFCreationListener;
 import org.xml.sax.InputSource;
@@ -23,7 +22,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,11 +29,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Set;
 import java.util.TimeZone;
 
 /**
@@ -60,13 +58,11 @@ final class PdfOutput {
     static final float DOTS_PER_POINT = ITextRenderer.DEFAULT_DOTS_PER_POINT;
     static final int DOTS_PER_PIXEL = ITextRenderer.DEFAULT_DOTS_PER_PIXEL;
 
-    static final List<String> FAMILIES = List.of("Sans", "Serif", "Mono");
-    static final List<String> STYLES = List.of("Regular", "Bold", "Italic", "BoldItalic");
-
-    private static final ThreadLocal<FontSet> FONTS = ThreadLocal.withInitial(FontSet::load);
-
-    /** The result of one conversion: the bytes and any resource the document asked for but did not get. */
-    record Result(byte[] pdf, List<String> refused) {
+    /**
+     * The result of one conversion: the bytes, any resource the document asked for but did not get, and the
+     * characters drawn with a font that has no glyph for them (printed as nothing).
+     */
+    record Result(byte[] pdf, List<String> refused, Set<Integer> missingGlyphs) {
     }
 
     private PdfOutput() {
@@ -76,10 +72,11 @@ final class PdfOutput {
      * @param templateName the template as the user knows it ({@code templates/gap-report.ftlh}, or the file of
      *                     their --templates folder), for messages
      */
-    static Result write(String xhtml, Instant date, String producer, Path userTemplates, String templateName) throws RenderException {
+    static Result write(String xhtml, Instant date, String producer, Path userTemplates, String templateName, FontSet fonts)
+            throws RenderException {
         Document dom = parse(xhtml, templateName);
-        FontSet fonts = FONTS.get();
-        ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
+        Glyphs.useFallbacks(dom, fonts);
+        Glyphs.CheckingDevice device = new Glyphs.CheckingDevice(DOTS_PER_POINT);
         LocalUserAgent ua = new LocalUserAgent(device, DOTS_PER_PIXEL, userTemplates);
         ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, ua, fonts.resolver);
         byte[] id = fileId(xhtml, date, producer);
@@ -96,7 +93,7 @@ final class PdfOutput {
         } finally {
             fonts.resolver.flushFontFaceFonts();
         }
-        return new Result(out.toByteArray(), ua.refused());
+        return new Result(out.toByteArray(), ua.refused(), java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(device.missing())));
     }
 
     /** Parses the XHTML as XML with no DTDs, no external entities and no XInclude. */
@@ -201,45 +198,6 @@ final class PdfOutput {
         }
     }
 
-    /**
-     * Remembers the font chosen for each font specification. Flying Saucer's resolver builds a cache key
-     * with String.format on every lookup, which took about a tenth of a render; this key is a record.
-     * The fonts of @font-face rules are dropped after each render, and with them this cache.
-     */
-    private static final class CachingFontResolver extends ITextFontResolver {
-        private record Key(List<String> families, float size, org.xhtmlrenderer.css.constants.IdentValue weight,
-                           org.xhtmlrenderer.css.constants.IdentValue style) {
-        }
-
-        private final java.util.Map<Key, org.xhtmlrenderer.render.FSFont> chosen = new java.util.HashMap<>();
-
-        @Override
-        public org.xhtmlrenderer.render.FSFont resolveFont(org.xhtmlrenderer.layout.SharedContext ctx,
-                                                          org.xhtmlrenderer.css.value.FontSpecification spec) {
-            Key k = new Key(spec.families == null ? List.of() : List.of(spec.families), spec.size, spec.fontWeight, spec.fontStyle);
-            org.xhtmlrenderer.render.FSFont f = chosen.get(k);
-            if (f == null) {
-                f = super.resolveFont(ctx, spec);
-                if (f != null) {
-                    chosen.put(k, f);
-                }
-            }
-            return f;
-        }
-
-        @Override
-        public void flushFontFaceFonts() {
-            chosen.clear();
-            super.flushFontFaceFonts();
-        }
-
-        @Override
-        public void flushCache() {
-            chosen.clear();
-            super.flushCache();
-        }
-    }
-
     /** A generator whose output depends only on the seed (SHA1PRNG seeded before first use). */
     static SecureRandom seeded(String seed) {
         try {
@@ -251,37 +209,4 @@ final class PdfOutput {
         }
     }
 
-    /** The Liberation fonts of one thread, registered under the families Liberation Sans, Serif and Mono. */
-    private static final class FontSet {
-        final ITextFontResolver resolver;
-
-        private FontSet(ITextFontResolver resolver) {
-            this.resolver = resolver;
-        }
-
-        static FontSet load() {
-            ITextFontResolver resolver = new CachingFontResolver();
-            List<String> missing = new ArrayList<>();
-            for (String family : FAMILIES) {
-                for (String style : STYLES) {
-                    String path = "liberation/Liberation" + family + "-" + style + ".ttf";
-                    try (InputStream in = PdfOutput.class.getClassLoader().getResourceAsStream(path)) {
-                        if (in == null) {
-                            missing.add(path);
-                            continue;
-                        }
-                        byte[] ttf = in.readAllBytes();
-                        BaseFont bf = BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, ttf, null);
-                        resolver.addFont(bf, path, "Liberation " + family);
-                    } catch (IOException | com.lowagie.text.DocumentException e) {
-                        throw new IllegalStateException("cannot load the bundled font " + path + ": " + e.getMessage(), e);
-                    }
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("bundled fonts missing from the classpath: " + missing);
-            }
-            return new FontSet(resolver);
-        }
-    }
 }

@@ -26,6 +26,8 @@ public final class Renderer {
     private final Templates templates;
     private final Path userTemplates;
     private final String toolVersion;
+    private final List<UserFont> fonts;
+    private final ThreadLocal<FontSet> fontSet;
 
     /**
      * @param engine        the engine the analyses came from (rule titles, pack identity)
@@ -33,10 +35,20 @@ public final class Renderer {
      * @param toolVersion   printed on the cover and in the PDF producer
      */
     public Renderer(Engine engine, Path userTemplates, String toolVersion) throws RenderException {
+        this(engine, userTemplates, toolVersion, List.of());
+    }
+
+    /**
+     * @param fonts the user's --font files, in the order given: they draw the characters the bundled
+     *              fonts lack (a character goes to the first that has it)
+     */
+    public Renderer(Engine engine, Path userTemplates, String toolVersion, List<UserFont> fonts) throws RenderException {
         this.engine = engine;
         this.userTemplates = userTemplates;
         this.toolVersion = toolVersion;
         this.templates = new Templates(userTemplates);
+        this.fonts = List.copyOf(fonts);
+        this.fontSet = FontSet.perThread(this.fonts);
     }
 
     /** A rendered document: its PDF and the resources its template asked for but was refused. */
@@ -51,7 +63,11 @@ public final class Renderer {
 
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         String xhtml = xhtml(kind, a, o);
-        PdfOutput.Result r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, templates.where(kind.template(), null, null));
+        String template = templates.where(kind.template(), null, null);
+        PdfOutput.Result r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, template, fontSet.get());
+        if (!r.missingGlyphs().isEmpty()) {
+            throw Glyphs.missing(r.missingGlyphs(), a.loaded().root(), a.loaded().file(), template, kind, !fonts.isEmpty());
+        }
         return new Output(kind, r.pdf(), r.refused());
     }
 
