@@ -138,7 +138,7 @@ public final class YamlReader {
                 problems.add(Finding.error("yaml.syntax", String.format("invalid YAML: control character U+%04X is not allowed in YAML text",
                         re.getCodePoint()), locationOfCodePoint(text, re.getPosition(), file), null));
             } else {
-                problems.add(Finding.error("yaml.syntax", syntaxMessage(e), problemLocation(file, e), null));
+                problems.add(Finding.error("yaml.syntax", syntaxMessage(e) + began(e), problemLocation(file, e), null));
             }
             return new Result(null, problems, bytes);
         } catch (RuntimeException e) {
@@ -377,6 +377,25 @@ public final class YamlReader {
             }
         }
         return location(file, e.getLocation());
+    }
+
+    /**
+     * Where the construct that is still open began, when the problem is found elsewhere: an unclosed quote or
+     * bracket is only noticed at the end of the file, but it is fixed where it was opened.
+     */
+    private static String began(JacksonException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException m
+                    && m.getContext() != null && m.getContext().matches(".*(quoted scalar|flow sequence|flow mapping).*")
+                    && m.getContextMark().isPresent() && m.getProblemMark().isPresent()) {
+                var c = m.getContextMark().get();
+                var p = m.getProblemMark().get();
+                if (c.getLine() != p.getLine()) {
+                    return " (it began at line " + (c.getLine() + 1) + ", column " + (c.getColumn() + 1) + ")";
+                }
+            }
+        }
+        return "";
     }
 
     private static String syntaxMessage(JacksonException e) {
