@@ -141,6 +141,7 @@ public final class Engine {
         }
         RuleEngine rules = RuleEngine.combine(engines, problems);
         if (!problems.isEmpty() || classifier == null) {
+            problems.sort(Finding.ORDER); // bean validation reports in no fixed order
             throw new PackError(problems);
         }
         return new Engine(primary, classifier, rules, primaryCel, primarySubstance, limits, java.util.HexFormat.of().formatHex(digest.digest()));

@@ -90,8 +90,8 @@ public final class RuleEngine {
                     continue;
                 }
                 if (from != null && from.startsWith("@") && !from.equals("@highRisk") && !dates.containsKey(from.substring(1))) {
-                    problems.add(Finding.error("rules.schema", "rule " + r.id() + ": unknown date " + from + "; the pack defines @highRisk and "
-                            + dates.keySet().stream().map(k -> "@" + k).toList(), YPath.nearest(f.root(), base + ".applies.from").location(), base + ".applies.from"));
+                    problems.add(Finding.error("rules.schema", "rule " + r.id() + ": unknown date " + from + "; the pack defines @highRisk"
+                            + dates.keySet().stream().map(k -> ", @" + k).collect(java.util.stream.Collectors.joining()), YPath.nearest(f.root(), base + ".applies.from").location(), base + ".applies.from"));
                 }
                 pending.add(new Pending(r, f, base, loc));
             }
