@@ -25,7 +25,25 @@ public record PackFile(
         @NotNull List<@NotBlank String> ruleFiles,
         @Valid SubstanceConfig substance,
         Map<String, @NotNull LocalDate> dates,
-        Map<String, @NotBlank String> links) {
+        Map<String, @NotBlank String> links,
+        @Valid Passport passport) {
+
+    /**
+     * How the regulatory passport and the Regulatory Interoperability Plan show the pack: its short name,
+     * whether it binds, what one cell of the passport is ({@code unit}: a pattern matched at the start of a
+     * rule's first reference key; {@code group}: the heading units fall under; {@code row}: a row of the crosswalk
+     * matrix, when finer than a unit), titles of units and groups
+     * (a unit without one is named by its rule's title when it has one rule), and how conformity is shown.
+     */
+    public record Passport(
+            @NotBlank String name,
+            @NotNull @Pattern(regexp = "binding|voluntary", message = "must be binding or voluntary") String nature,
+            @NotBlank String unit,
+            String group,
+            String row,
+            @NotBlank String route,
+            Map<String, @NotBlank String> titles) {
+    }
 
     /** What counts as a placeholder rather than an answer. */
     public record SubstanceConfig(List<@NotBlank String> placeholders, @jakarta.validation.constraints.Min(1) Integer minWords) {
