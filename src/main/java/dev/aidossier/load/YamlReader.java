@@ -143,14 +143,11 @@ public final class YamlReader {
         private final List<Finding> problems;
         private YAMLParser p;
         private int nodes;
-        /** Offset of the first character of each line (index 0 is line 1): scalars find their first character in O(1). */
-        private final int[] lineStarts;
 
         TreeBuilder(String file, String text, List<Finding> problems) {
             this.file = file;
             this.text = text;
             this.problems = problems;
-            this.lineStarts = lineStarts(text);
         }
 
         YNode build() throws JacksonException {
@@ -277,11 +274,7 @@ public final class YamlReader {
         }
 
         private boolean isQuoted(Location loc) {
-            int line = loc.line();
-            if (line < 1 || line > lineStarts.length) {
-                return false;
-            }
-            int off = lineStarts[line - 1] + loc.column() - 1;
+            int off = offsetOf(text, loc.line(), loc.column());
             if (off < 0 || off >= text.length()) {
                 return false;
             }
@@ -415,22 +408,21 @@ public final class YamlReader {
         return true;
     }
 
-    /** The offset in {@code text} where each line begins; index 0 is line 1. */
-    static int[] lineStarts(String text) {
-        int n = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        int[] starts = new int[n];
+    /** Offset in {@code text} of a 1-based line and column, or -1. */
+    static int offsetOf(String text, int line, int column) {
         int l = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[l++] = i + 1;
+        int i = 0;
+        while (l < line && i < text.length()) {
+            char c = text.charAt(i++);
+            if (c == '\n') {
+                l++;
             }
         }
-        return starts;
+        if (l != line) {
+            return -1;
+        }
+        int off = i + column - 1;
+        return off <= text.length() ? off : -1;
     }
 
     private static int firstInvalidUtf8(byte[] b, int start) {
