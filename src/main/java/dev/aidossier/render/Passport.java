@@ -215,7 +215,7 @@ final class Passport {
         frameworks.values().forEach(Framework::sort);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Framework f : frameworks.values()) {
-            out.add(framework(f, a, rules));
+            out.add(framework(f, a, rules, routeKeys(a)));
         }
         root.put("frameworks", out);
 
@@ -226,7 +226,22 @@ final class Passport {
         root.put("plan", plan(root, frameworks, ruleFramework, outcome, firstOpen, rules, asOf));
     }
 
-    private static Map<String, Object> framework(Framework f, Analysis a, RuleEngine rules) {
+    /** The keys a pack's route text is looked up by, most specific first: general-purpose class, risk tier, default. */
+    private static List<String> routeKeys(Analysis a) {
+        List<String> keys = new ArrayList<>();
+        if (a.classification() != null) {
+            if (a.classification().gpai() != null && !"none".equals(a.classification().gpai())) {
+                keys.add(a.classification().gpai());
+            }
+            if (a.classification().tier() != null) {
+                keys.add(a.classification().tier());
+            }
+        }
+        keys.add("default");
+        return keys;
+    }
+
+    private static Map<String, Object> framework(Framework f, Analysis a, RuleEngine rules, List<String> routeKeys) {
         PackFile p = f.pack;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
@@ -240,7 +255,8 @@ final class Passport {
         }
         m.put("nature", p.passport() == null ? "voluntary" : p.passport().nature());
         if (p.passport() != null) {
-            m.put("route", Plain.xmlSafe(p.passport().route()));
+            routeKeys.stream().map(k -> p.passport().route().get(k)).filter(java.util.Objects::nonNull).findFirst()
+                    .ifPresent(r -> m.put("route", Plain.xmlSafe(r)));
         }
         m.put("standing", f.all.standing());
         m.put("rules", f.all.toMap());

@@ -1,6 +1,7 @@
 package dev.aidossier.rules;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -33,7 +34,8 @@ public record PackFile(
      * whether it binds, what one cell of the passport is ({@code unit}: a pattern matched at the start of a
      * rule's first reference key; {@code group}: the heading units fall under; {@code row}: a row of the crosswalk
      * matrix, when finer than a unit), titles of units and groups
-     * (a unit without one is named by its rule's title when it has one rule), and how conformity is shown.
+     * (a unit without one is named by its rule's title when it has one rule), and how conformity is shown
+     * ({@code route}: by the classification's general-purpose class or risk tier, else {@code default}).
      */
     public record Passport(
             @NotBlank String name,
@@ -41,7 +43,7 @@ public record PackFile(
             @NotBlank String unit,
             String group,
             String row,
-            @NotBlank String route,
+            @NotEmpty Map<String, @NotBlank String> route,
             Map<String, @NotBlank String> titles) {
     }
 

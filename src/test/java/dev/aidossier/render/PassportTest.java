@@ -249,6 +249,18 @@ class PassportTest {
     }
 
     @Test
+    void theEuRouteFollowsTheClassification() throws Exception {
+        // the route text comes from the pack's passport.route, by general-purpose class, then tier
+        String gpai = RenderFixtures.text(render(DocumentKind.INTEROPERABILITY_PLAN, Path.of("examples/gpai-frontier-model.yaml"), AS_OF));
+        assertThat(gpai).contains("Risk tier (EU AI Act) General-purpose AI model with systemic risk",
+                "No conformity assessment: the provider notifies the Commission (Art. 52)").doesNotContain("Procedure chosen");
+        String chatbot = RenderFixtures.text(render(DocumentKind.INTEROPERABILITY_PLAN, Path.of("examples/customer-chatbot.yaml"), AS_OF));
+        assertThat(chatbot).contains("No conformity assessment: the system is not high-risk. The transparency obligations of Art. 50 apply");
+        String border = RenderFixtures.text(render(DocumentKind.INTEROPERABILITY_PLAN, BORDER, AS_OF));
+        assertThat(border).contains("Conformity assessment under Art. 43 before placing on the market", "Procedure chosen");
+    }
+
+    @Test
     void packWithPassportAndPlanAddsBothDocuments(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         StringWriter o = new StringWriter();
