@@ -32,6 +32,7 @@ import java.util.Map;
 public final class Engine {
 
     private final PackFile pack;
+    private final List<PackFile> packs;
     private final Classifier classifier;
     private final RuleEngine rules;
     private final CelEnv cel;
@@ -39,9 +40,10 @@ public final class Engine {
     private final Limits limits;
     private final String packHash;
 
-    private Engine(PackFile pack, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits, String packHash) {
+    private Engine(List<PackFile> packs, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits, String packHash) {
         this.packHash = packHash;
-        this.pack = pack;
+        this.pack = packs.get(0);
+        this.packs = List.copyOf(packs);
         this.classifier = classifier;
         this.rules = rules;
         this.cel = cel;
@@ -100,6 +102,7 @@ public final class Engine {
                 continue;
             }
             PackFile pack = pf.value();
+            checkPassport(pf, problems);
             DataFile<ClassificationFile> cf = null;
             if (reads.isEmpty()) {
                 // a framework pack (NIST AI RMF, ISO/IEC 42001) may reuse the EU pack's classification facts
@@ -144,7 +147,28 @@ public final class Engine {
             problems.sort(Finding.ORDER); // bean validation reports in no fixed order
             throw new PackError(problems);
         }
-        return new Engine(primary, classifier, rules, primaryCel, primarySubstance, limits, java.util.HexFormat.of().formatHex(digest.digest()));
+        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits,
+                java.util.HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** The passport's unit and group patterns must compile; a bad one is an error at its place in pack.yaml. */
+    private static void checkPassport(DataFile<PackFile> pf, List<Finding> problems) {
+        PackFile.Passport p = pf.value().passport();
+        if (p == null) {
+            return;
+        }
+        for (String[] field : new String[][]{{"unit", p.unit()}, {"group", p.group()}, {"row", p.row()}}) {
+            if (field[1] == null) {
+                continue;
+            }
+            try {
+                java.util.regex.Pattern.compile(field[1]);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                String path = "passport." + field[0];
+                problems.add(Finding.error("rules.schema", path + " is not a valid regular expression: " + e.getDescription(),
+                        dev.aidossier.load.YPath.nearest(pf.root(), path).location(), path));
+            }
+        }
     }
 
     private static java.security.MessageDigest sha256() {
@@ -203,6 +227,11 @@ public final class Engine {
 
     public PackFile pack() {
         return pack;
+    }
+
+    /** Every pack loaded, the primary one first, in the order they were named. */
+    public List<PackFile> packs() {
+        return packs;
     }
 
     public Classifier classifier() {

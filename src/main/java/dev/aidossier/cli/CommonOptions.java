@@ -26,8 +26,11 @@ final class CommonOptions {
     @Option(names = "--rules", paramLabel = "DIR", description = "Use the rule packs in DIR instead of the bundled ones.")
     Path rules;
 
-    @Option(names = "--pack", paramLabel = "ID[,ID...]|all", description = "Rule packs to use: eu-ai-act, nist-ai-rmf, iso-42001, a comma-separated list, or all (default: ${DEFAULT-VALUE}).", defaultValue = "eu-ai-act")
+    @Option(names = "--pack", paramLabel = "ID[,ID...]|all", description = "Rule packs to use: eu-ai-act, nist-ai-rmf, iso-42001, a comma-separated list, or all (default: eu-ai-act; the passport and the interoperability plan: all).")
     String pack;
+
+    /** The pack used when --pack is not given. */
+    static final String DEFAULT_PACK = "eu-ai-act";
 
     @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Largest description file accepted (default: 4194304).")
     Long maxFileSize;
@@ -107,6 +110,10 @@ final class CommonOptions {
 
     /** The pack ids named by --pack ("all" reads rules/index.yaml). */
     java.util.List<String> packIds() throws UsageError {
+        return packIds(pack == null ? DEFAULT_PACK : pack);
+    }
+
+    private java.util.List<String> packIds(String pack) throws UsageError {
         if (!pack.equals("all")) {
             java.util.List<String> ids = java.util.Arrays.stream(pack.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
             if (ids.isEmpty()) {
@@ -140,10 +147,41 @@ final class CommonOptions {
         try {
             return Engine.load(packSource(), packIds(), limits(), withRules);
         } catch (Engine.PackError e) {
-            err.println("dossier: rule pack '" + pack + "' cannot be used:");
+            err.println("dossier: rule pack '" + (pack == null ? DEFAULT_PACK : pack) + "' cannot be used:");
             for (Finding f : e.findings()) {
                 err.println(f.toText());
             }
+            return null;
+        }
+    }
+
+    /**
+     * What the passport and the Regulatory Interoperability Plan are judged against: the packs named by
+     * --pack, or every pack of the rules folder's index when --pack is not given, with the crosswalks the
+     * index names. Null after printing the problems when they cannot be loaded.
+     */
+    dev.aidossier.render.Frameworks frameworks(PrintWriter err, Engine primary) throws UsageError {
+        Engine engine = primary;
+        if (pack == null) {
+            try {
+                engine = Engine.load(packSource(), packIds("all"), limits(), true);
+            } catch (Engine.PackError e) {
+                err.println("dossier: the rule packs of the passport cannot be used:");
+                e.findings().forEach(f -> err.println(f.toText()));
+                return null;
+            }
+        }
+        try {
+            PackSource src = packSource();
+            // a rules folder of the user's own without an index has no crosswalk: the matrix stays empty
+            boolean indexed = src.read("index.yaml") != null;
+            return new dev.aidossier.render.Frameworks(engine, indexed
+                    ? dev.aidossier.rules.Crosswalks.load(src).stream().map(dev.aidossier.load.DataFile::value).toList() : java.util.List.of());
+        } catch (java.io.IOException e) {
+            throw new UsageError("--rules: " + e.getMessage());
+        } catch (dev.aidossier.rules.Crosswalks.Unreadable e) {
+            err.println("dossier: the crosswalk of the passport cannot be used:");
+            e.findings().forEach(f -> err.println(f.toText()));
             return null;
         }
     }

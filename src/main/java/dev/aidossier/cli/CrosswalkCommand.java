@@ -1,16 +1,13 @@
 package dev.aidossier.cli;
 
-import dev.aidossier.core.Finding;
 import dev.aidossier.load.DataFile;
 import dev.aidossier.report.Json;
 import dev.aidossier.rules.CrosswalkFile;
-import dev.aidossier.rules.PackIndex;
 import dev.aidossier.rules.PackSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,33 +70,9 @@ final class CrosswalkCommand implements Callable<Integer> {
     /** The crosswalks named by the rules folder's index, or null after printing their problems. */
     static List<DataFile<CrosswalkFile>> load(PackSource src, PrintWriter err) {
         try {
-            byte[] idx = src.read("index.yaml");
-            if (idx == null) {
-                err.println("dossier: the rules folder has no index.yaml naming its crosswalks");
-                return null;
-            }
-            DataFile<PackIndex> index = DataFile.parse(idx, src.display("index.yaml"), PackIndex.class);
-            List<Finding> problems = new ArrayList<>(index.findings());
-            List<DataFile<CrosswalkFile>> out = new ArrayList<>();
-            if (index.ok() && index.value().crosswalks() != null) {
-                for (String c : index.value().crosswalks()) {
-                    byte[] b = src.read(c);
-                    if (b == null) {
-                        problems.add(Finding.error("rules.io", "crosswalk file not found", dev.aidossier.core.Location.ofFile(src.display(c)), null));
-                        continue;
-                    }
-                    DataFile<CrosswalkFile> f = DataFile.parse(b, src.display(c), CrosswalkFile.class);
-                    problems.addAll(f.findings());
-                    out.add(f);
-                }
-            }
-            if (!problems.isEmpty()) {
-                problems.forEach(p -> err.println(p.toText()));
-                return null;
-            }
-            return out;
-        } catch (IOException e) {
-            err.println("dossier: " + e.getMessage());
+            return dev.aidossier.rules.Crosswalks.load(src);
+        } catch (dev.aidossier.rules.Crosswalks.Unreadable e) {
+            e.findings().forEach(p -> err.println(p.toText()));
             return null;
         }
     }

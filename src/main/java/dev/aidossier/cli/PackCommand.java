@@ -72,6 +72,26 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = "--no-pdf", description = "Leave the PDFs out (findings, SARIF, JUnit, registration and manifest only).")
     boolean noPdf;
 
+    @Option(names = "--with", paramLabel = "DOC[,DOC...]", split = ",",
+            description = "Add documents that are not in a pack by default: passport, interoperability-plan (judged against every pack of the rules folder, or those named by --pack).")
+    List<String> with = List.of();
+
+    /** The documents --with adds; a name that is not one of them is a usage error. */
+    private java.util.Set<dev.aidossier.render.DocumentKind> extras() throws CommonOptions.UsageError {
+        java.util.Set<dev.aidossier.render.DocumentKind> out = java.util.EnumSet.noneOf(dev.aidossier.render.DocumentKind.class);
+        List<String> allowed = java.util.Arrays.stream(dev.aidossier.render.DocumentKind.values())
+                .filter(dev.aidossier.render.DocumentKind::frameworks).map(dev.aidossier.render.DocumentKind::id).toList();
+        for (String w : with) {
+            dev.aidossier.render.DocumentKind k = dev.aidossier.render.DocumentKind.parse(w.strip());
+            if (k == null || !k.frameworks()) {
+                throw new CommonOptions.UsageError("--with: '" + w + "' is not one of " + String.join(", ", allowed)
+                        + (k != null ? " (" + k.id() + " is always in the pack)" : ""));
+            }
+            out.add(k);
+        }
+        return out;
+    }
+
     private record Outcome(Inputs.Input input, Analysis analysis, Path written, String error, List<Finding> problems) {
         Outcome(Inputs.Input input, Analysis analysis, Path written, String error) {
             this(input, analysis, written, error, List.of());
@@ -106,20 +126,31 @@ final class PackCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
             Map<Inputs.Input, String> names = names(inputs);
+            java.util.Set<dev.aidossier.render.DocumentKind> extras = extras();
+            if (noPdf && !extras.isEmpty()) {
+                throw new CommonOptions.UsageError("--with " + String.join(",", with) + " adds PDFs; it cannot be combined with --no-pdf");
+            }
             PackBuilder.Documents documents = null;
             if (!noPdf) {
                 if (templates != null && !Files.isDirectory(templates)) {
                     throw new CommonOptions.UsageError("--templates: '" + templates + "' is not a directory");
                 }
                 Long epoch = RenderCommand.sourceDateEpoch();
+                dev.aidossier.render.Frameworks frameworks = null;
+                if (!extras.isEmpty()) {
+                    frameworks = common.frameworks(err, engine);
+                    if (frameworks == null) {
+                        return Main.USAGE;
+                    }
+                }
                 dev.aidossier.render.Renderer renderer;
                 try {
-                    renderer = new dev.aidossier.render.Renderer(engine, templates, Main.version(), RenderCommand.readFonts(fonts));
+                    renderer = new dev.aidossier.render.Renderer(engine, templates, Main.version(), frameworks, RenderCommand.readFonts(fonts));
                 } catch (dev.aidossier.render.RenderException e) {
                     err.println("dossier: " + e.getMessage());
                     return Main.USAGE;
                 }
-                documents = (a, stem) -> renderer.renderAll(a, new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch));
+                documents = (a, stem) -> renderer.renderAll(a, new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras);
             }
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents);
             boolean progress = System.console() != null && System.getenv("CI") == null;

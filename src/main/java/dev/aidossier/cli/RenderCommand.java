@@ -33,7 +33,8 @@ import java.util.function.UnaryOperator;
 /** {@code dossier render FILE --doc KIND -o DIR}: the documents of one description as PDF. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Render the documents of one description as PDF: technical documentation (Annex IV), EU declaration of",
-                "conformity (Annex V), gap report, instructions for use (Art. 13). Files are named <name>-<doc>.pdf.",
+                "conformity (Annex V), gap report, instructions for use (Art. 13), and the regulatory passport and Regulatory",
+                "Interoperability Plan (judged against every pack, or those named by --pack). Files are named <name>-<doc>.pdf.",
                 "The declaration is refused (exit 1) while error-level findings are open or upcoming, unless --draft.",
                 "PDF dates come from SOURCE_DATE_EPOCH if set, else metadata.documentDate: the same input gives the same bytes."})
 final class RenderCommand implements Callable<Integer> {
@@ -51,7 +52,7 @@ final class RenderCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--doc", paramLabel = "KIND", required = true,
-            description = "technical-documentation, declaration, gap-report, instructions or all.")
+            description = "technical-documentation, declaration, gap-report, instructions, passport, interoperability-plan or all.")
     String doc;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write the PDFs into (created if missing).")
@@ -101,7 +102,14 @@ final class RenderCommand implements Callable<Integer> {
                 err.println("dossier: " + file + " cannot be read; nothing rendered");
                 return Main.USAGE;
             }
-            Renderer renderer = new Renderer(engine, templates, Main.version(), readFonts(fonts));
+            dev.aidossier.render.Frameworks frameworks = null;
+            if (kinds.stream().anyMatch(DocumentKind::frameworks)) {
+                frameworks = common.frameworks(err, engine);
+                if (frameworks == null) {
+                    return Main.USAGE;
+                }
+            }
+            Renderer renderer = new Renderer(engine, templates, Main.version(), frameworks, readFonts(fonts));
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
             RenderOptions options = new RenderOptions(stem, asOf, draft, epoch);
             // every document is rendered before the first is written: a failure leaves no files behind

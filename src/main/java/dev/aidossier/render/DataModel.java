@@ -203,7 +203,7 @@ final class DataModel {
         return out;
     }
 
-    private static Map<String, Object> finding(Finding f, RuleEngine rules) {
+    static Map<String, Object> finding(Finding f, RuleEngine rules) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.ruleId());
         m.put("severity", f.severity().name());

@@ -8,18 +8,34 @@ public enum DocumentKind {
     TECHNICAL_DOCUMENTATION("technical-documentation", "Technical documentation", "DRAFT", true),
     DECLARATION("declaration", "EU declaration of conformity", "DRAFT \u2013 not a declaration of conformity", true),
     GAP_REPORT("gap-report", "Gap report", "DRAFT", false),
-    INSTRUCTIONS("instructions", "Instructions for use", "DRAFT", true);
+    INSTRUCTIONS("instructions", "Instructions for use", "DRAFT", true, false),
+    PASSPORT("passport", "Regulatory passport", "DRAFT", false, true),
+    INTEROPERABILITY_PLAN("interoperability-plan", "Regulatory Interoperability Plan", "DRAFT", false, true);
 
     private final String id;
     private final String title;
     private final String draftStamp;
     private final boolean systemsOnly;
+    private final boolean frameworks;
 
     DocumentKind(String id, String title, String draftStamp, boolean systemsOnly) {
+        this(id, title, draftStamp, systemsOnly, false);
+    }
+
+    DocumentKind(String id, String title, String draftStamp, boolean systemsOnly, boolean frameworks) {
         this.id = id;
         this.title = title;
         this.draftStamp = draftStamp;
         this.systemsOnly = systemsOnly;
+        this.frameworks = frameworks;
+    }
+
+    /**
+     * Whether the document sets several frameworks side by side (the passport, the interoperability
+     * plan): it is judged against every framework's pack and joins a conformity pack only on request.
+     */
+    public boolean frameworks() {
+        return frameworks;
     }
 
     /** The name used on the command line, in file names and as the template's base name. */

@@ -26,6 +26,7 @@ public final class Renderer {
     private final Templates templates;
     private final Path userTemplates;
     private final String toolVersion;
+    private final Frameworks frameworks;
     private final List<UserFont> fonts;
     private final ThreadLocal<FontSet> fontSet;
 
@@ -35,14 +36,24 @@ public final class Renderer {
      * @param toolVersion   printed on the cover and in the PDF producer
      */
     public Renderer(Engine engine, Path userTemplates, String toolVersion) throws RenderException {
-        this(engine, userTemplates, toolVersion, List.of());
+        this(engine, userTemplates, toolVersion, null, List.of());
     }
 
     /**
-     * @param fonts the user's --font files, in the order given: they draw the characters the bundled
-     *              fonts lack (a character goes to the first that has it)
+     * @param frameworks what the passport and the interoperability plan are judged against (every
+     *                   framework's pack and the crosswalk), or null when neither is rendered
      */
-    public Renderer(Engine engine, Path userTemplates, String toolVersion, List<UserFont> fonts) throws RenderException {
+    public Renderer(Engine engine, Path userTemplates, String toolVersion, Frameworks frameworks) throws RenderException {
+        this(engine, userTemplates, toolVersion, frameworks, List.of());
+    }
+
+    /**
+     * @param frameworks as above, or null
+     * @param fonts      the user's --font files, in the order given: they draw the characters the bundled
+     *                   fonts lack (a character goes to the first that has it)
+     */
+    public Renderer(Engine engine, Path userTemplates, String toolVersion, Frameworks frameworks, List<UserFont> fonts) throws RenderException {
+        this.frameworks = frameworks;
         this.engine = engine;
         this.userTemplates = userTemplates;
         this.toolVersion = toolVersion;
@@ -58,7 +69,17 @@ public final class Renderer {
     /** The XHTML of a document (what the PDF is made from), for tests and for debugging templates. */
     public String xhtml(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         check(kind, a);
-        return templates.process(kind.template(), DataModel.build(engine, a, kind, o, toolVersion));
+        if (!kind.frameworks()) {
+            return templates.process(kind.template(), DataModel.build(engine, a, kind, o, toolVersion));
+        }
+        if (frameworks == null) {
+            throw RenderException.template("the " + kind.title() + " needs the rule packs of every framework; none were given to the renderer", null);
+        }
+        // judged against every framework: the same description, analysed by the engine holding all packs
+        Analysis all = frameworks.engine() == engine ? a : frameworks.engine().analyse(a.loaded(), o.asOf());
+        Map<String, Object> model = DataModel.build(frameworks.engine(), all, kind, o, toolVersion);
+        Passport.add(model, frameworks, all, o.asOf());
+        return templates.process(kind.template(), model);
     }
 
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
@@ -133,8 +154,16 @@ public final class Renderer {
      * the declaration only when its gate is open; for a general-purpose AI model only the gap report.
      */
     public Map<String, byte[]> renderAll(Analysis a, RenderOptions o) throws RenderException {
+        return renderAll(a, o, java.util.Set.of());
+    }
+
+    /** As {@link #renderAll(Analysis, RenderOptions)}, with the framework documents asked for in {@code with}. */
+    public Map<String, byte[]> renderAll(Analysis a, RenderOptions o, java.util.Set<DocumentKind> with) throws RenderException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (DocumentKind k : DocumentKind.values()) {
+            if (k.frameworks() && !with.contains(k)) {
+                continue;
+            }
             if (!applies(k, a) || (k == DocumentKind.DECLARATION && !o.draft() && DeclarationGate.of(a).blocked())) {
                 continue;
             }

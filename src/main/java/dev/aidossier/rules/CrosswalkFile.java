@@ -17,7 +17,15 @@ public record CrosswalkFile(
         @NotNull @Pattern(regexp = "dossier/rules/v1", message = "must be dossier/rules/v1") String apiVersion,
         @NotNull @Pattern(regexp = "Crosswalk", message = "must be Crosswalk") String kind,
         String title,
+        @NotNull @Valid Packs packs,
         @NotEmpty List<@NotNull @Valid Row> rows) {
+
+    /** The packs whose rules and reference keys the columns eu, nist and iso name. */
+    public record Packs(
+            @NotBlank @Pattern(regexp = "[a-z0-9-]+", message = "must be a pack id") String eu,
+            @NotBlank @Pattern(regexp = "[a-z0-9-]+", message = "must be a pack id") String nist,
+            @NotBlank @Pattern(regexp = "[a-z0-9-]+", message = "must be a pack id") String iso) {
+    }
 
     public record Row(
             @NotBlank String eu,

@@ -1,6 +1,7 @@
 package dev.aidossier.rules;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -25,7 +26,26 @@ public record PackFile(
         @NotNull List<@NotBlank @Pattern(regexp = NAME, message = NAME_MESSAGE) String> ruleFiles,
         @Valid SubstanceConfig substance,
         Map<String, @NotNull LocalDate> dates,
-        Map<String, @NotBlank String> links) {
+        Map<String, @NotBlank String> links,
+        @Valid Passport passport) {
+
+    /**
+     * How the regulatory passport and the Regulatory Interoperability Plan show the pack: its short name,
+     * whether it binds, what one cell of the passport is ({@code unit}: a pattern matched at the start of a
+     * rule's first reference key; {@code group}: the heading units fall under; {@code row}: a row of the crosswalk
+     * matrix, when finer than a unit), titles of units and groups
+     * (a unit without one is named by its rule's title when it has one rule), and how conformity is shown
+     * ({@code route}: by the classification's general-purpose class or risk tier, else {@code default}).
+     */
+    public record Passport(
+            @NotBlank String name,
+            @NotNull @Pattern(regexp = "binding|voluntary", message = "must be binding or voluntary") String nature,
+            @NotBlank String unit,
+            String group,
+            String row,
+            @NotEmpty Map<String, @NotBlank String> route,
+            Map<String, @NotBlank String> titles) {
+    }
 
     /** A file of the pack: a relative name inside the pack's folder (no leading '/', no '..', no '\\'). */
     static final String NAME = "[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*";

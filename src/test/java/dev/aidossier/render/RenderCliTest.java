@@ -27,7 +27,7 @@ class RenderCliTest {
         RenderFixtures.Run r = cli("render", resource("complete.yaml").toString(), "--doc", "all", "-o", out.toString(), "--as-of", "2028-01-01");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(names(out)).containsExactly("complete-declaration.pdf", "complete-gap-report.pdf", "complete-instructions.pdf",
-                "complete-technical-documentation.pdf");
+                "complete-interoperability-plan.pdf", "complete-passport.pdf", "complete-technical-documentation.pdf");
         assertThat(r.out()).contains("wrote " + out.resolve("complete-technical-documentation.pdf"));
         assertThat(r.err()).isEmpty();
         for (String n : names(out)) {
@@ -35,14 +35,15 @@ class RenderCliTest {
         }
         // rendering again replaces the files and leaves no temporary file behind
         assertThat(cli("render", resource("complete.yaml").toString(), "--doc", "gap-report", "-o", out.toString(), "--as-of", "2028-01-01").code()).isZero();
-        assertThat(names(out)).hasSize(4);
+        assertThat(names(out)).hasSize(6);
     }
 
     @Test
     void allOnAnIncompleteDescriptionWritesTheOthersAndRefusesTheDeclaration(@TempDir Path out) throws Exception {
         RenderFixtures.Run r = cli("render", resource("incomplete.yaml").toString(), "--doc", "all", "-o", out.toString(), "--as-of", "2028-01-01");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(names(out)).containsExactly("incomplete-gap-report.pdf", "incomplete-instructions.pdf", "incomplete-technical-documentation.pdf");
+        assertThat(names(out)).containsExactly("incomplete-gap-report.pdf", "incomplete-instructions.pdf", "incomplete-interoperability-plan.pdf",
+                "incomplete-passport.pdf", "incomplete-technical-documentation.pdf");
         assertThat(r.err()).contains("the EU declaration of conformity was not rendered");
     }
 
@@ -70,7 +71,7 @@ class RenderCliTest {
     void usageErrors(@TempDir Path tmp) throws Exception {
         RenderFixtures.Run kind = cli("render", resource("complete.yaml").toString(), "--doc", "brochure", "-o", tmp.toString());
         assertThat(kind.code()).isEqualTo(2);
-        assertThat(kind.err()).contains("'brochure' is not one of technical-documentation, declaration, gap-report, instructions, all");
+        assertThat(kind.err()).contains("'brochure' is not one of technical-documentation, declaration, gap-report, instructions, passport, interoperability-plan, all");
         RenderFixtures.Run folder = cli("render", tmp.toString(), "--doc", "gap-report", "-o", tmp.resolve("o").toString());
         assertThat(folder.code()).isEqualTo(2);
         RenderFixtures.Run templates = cli("render", resource("complete.yaml").toString(), "--doc", "gap-report", "-o", tmp.toString(),
@@ -89,7 +90,8 @@ class RenderCliTest {
     void aGeneralPurposeModelGetsItsGapReportOnly(@TempDir Path out) throws Exception {
         RenderFixtures.Run all = cli("render", resource("gpai-model.yaml").toString(), "--doc", "all", "-o", out.toString());
         assertThat(all.code()).as(all.err()).isZero();
-        assertThat(names(out)).containsExactly("gpai-model-gap-report.pdf");
+        // the Annex IV, V and Art. 13 documents concern AI systems; the gap report and the framework documents remain
+        assertThat(names(out)).containsExactly("gpai-model-gap-report.pdf", "gpai-model-interoperability-plan.pdf", "gpai-model-passport.pdf");
         assertThat(all.out()).contains("skipped technical-documentation", "skipped declaration", "skipped instructions");
         RenderFixtures.Run one = cli("render", resource("gpai-model.yaml").toString(), "--doc", "technical-documentation", "-o", out.toString());
         assertThat(one.code()).isEqualTo(2);

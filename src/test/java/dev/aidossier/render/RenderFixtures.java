@@ -37,6 +37,8 @@ final class RenderFixtures {
     static final LocalDate BEFORE = LocalDate.parse("2026-11-23");
 
     static final Engine ENGINE = engine();
+    /** Every bundled pack and the crosswalk: what the passport and the interoperability plan are judged against. */
+    static final Frameworks FRAMEWORKS = frameworks();
 
     private RenderFixtures() {
     }
@@ -45,6 +47,16 @@ final class RenderFixtures {
         try {
             return Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
         } catch (Engine.PackError e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Frameworks frameworks() {
+        try {
+            Engine all = Engine.load(PackSource.bundled(), List.of("eu-ai-act", "nist-ai-rmf", "iso-42001"), Limits.DEFAULT);
+            return new Frameworks(all, dev.aidossier.rules.Crosswalks.load(PackSource.bundled()).stream()
+                    .map(dev.aidossier.load.DataFile::value).toList());
+        } catch (Engine.PackError | dev.aidossier.rules.Crosswalks.Unreadable e) {
             throw new IllegalStateException(e);
         }
     }
@@ -68,7 +80,7 @@ final class RenderFixtures {
 
     static Renderer renderer(Path templates) {
         try {
-            return new Renderer(ENGINE, templates, "test");
+            return new Renderer(ENGINE, templates, "test", FRAMEWORKS);
         } catch (RenderException e) {
             throw new IllegalStateException(e);
         }
@@ -110,7 +122,7 @@ final class RenderFixtures {
     }
 
     static String normalise(String s) {
-        return s.replace("\u200B", "").replaceAll("\\s+", " ").strip();
+        return s.replace("\u200B", "").replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
     }
 
     /** Outline titles, depth-first, each prefixed by two spaces per level below the top. */
