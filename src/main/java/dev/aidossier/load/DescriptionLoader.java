@@ -88,13 +88,28 @@ public final class DescriptionLoader {
 
     /** Bean-validates a bound object and reports each violation at the YAML node it concerns. */
     public static void validate(Object model, YNode root, List<Finding> findings) {
+        report(hibernateViolations(model), root, findings);
+    }
+
+    /** Hibernate Validator's violations of a bound object, as paths in the YAML. */
+    static List<DataValidator.Violation> hibernateViolations(Object model) {
         Validator v = Holder.FACTORY.getValidator();
         Set<ConstraintViolation<Object>> violations = v.validate(model);
+        List<DataValidator.Violation> out = new ArrayList<>();
         for (ConstraintViolation<Object> cv : violations) {
-            String path = toYamlPath(cv.getPropertyPath());
+            out.add(new DataValidator.Violation(toYamlPath(cv.getPropertyPath()), cv.getConstraintDescriptor().getAnnotation().annotationType(),
+                    cv.getInvalidValue(), cv.getMessage()));
+        }
+        return out;
+    }
+
+    /** Reports each violation at the YAML node it concerns (the nearest existing one when a key is missing). */
+    static void report(List<DataValidator.Violation> violations, YNode root, List<Finding> findings) {
+        for (DataValidator.Violation cv : violations) {
+            String path = cv.path();
             YPath.Hit hit = YPath.nearest(root, path);
-            Class<? extends Annotation> ann = cv.getConstraintDescriptor().getAnnotation().annotationType();
-            boolean missing = cv.getInvalidValue() == null && (ann == NotNull.class || ann == NotBlank.class || ann == NotEmpty.class);
+            Class<? extends Annotation> ann = cv.annotation();
+            boolean missing = cv.invalidValue() == null && (ann == NotNull.class || ann == NotBlank.class || ann == NotEmpty.class);
             if (missing || !hit.exact()) {
                 String parent = parentOf(path);
                 String key = lastKey(path);
@@ -109,7 +124,7 @@ public final class DescriptionLoader {
                         + (parent.isEmpty() ? " at the top level" : " in " + parent), hit.location(), path));
             } else {
                 String id = ann == NotBlank.class || ann == NotEmpty.class ? "schema.required" : "schema.constraint";
-                findings.add(Finding.error(id, path + " " + cv.getMessage(), hit.location(), path));
+                findings.add(Finding.error(id, path + " " + cv.message(), hit.location(), path));
             }
         }
     }

@@ -1,0 +1,224 @@
+package dev.aidossier.load;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks the Jakarta constraints of the tool's own data files (rule packs, classification, index,
+ * crosswalks, rule fixtures, waiver files) the way Hibernate Validator does, without its start-up cost
+ * (several hundred classes and about a quarter of a second of CPU on a cold JVM, paid before the first
+ * rule could be compiled). Descriptions are still validated by Hibernate Validator.
+ *
+ * <p>It knows the constraints these records use: {@code NotNull}, {@code NotBlank}, {@code NotEmpty},
+ * {@code Pattern}, {@code Size}, {@code Min}, and {@code Valid} on a component or on a type argument of a
+ * list or map. Any other constraint is a defect of the tool and throws, so a new annotation cannot be
+ * ignored silently. Paths are written as {@link DescriptionLoader#toYamlPath} writes Hibernate's (list
+ * indexes kept, map keys dropped) and messages are the default English ones; a test compares both on
+ * broken copies of every data file.
+ */
+public final class DataValidator {
+
+    /** One broken constraint: where, which annotation, the value found and the message. */
+    public record Violation(String path, Class<? extends Annotation> annotation, Object invalidValue, String message) {
+    }
+
+    private record Component(String name, Method accessor, Annotation[] annotations, AnnotatedType type) {
+    }
+
+    private static final Map<Class<?>, Component[]> COMPONENTS = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.regex.Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+    private DataValidator() {
+    }
+
+    public static List<Violation> validate(Object root) {
+        List<Violation> out = new ArrayList<>();
+        record(root, "", out);
+        return out;
+    }
+
+    private static void record(Object bean, String path, List<Violation> out) {
+        for (Component c : components(bean.getClass())) {
+            Object value;
+            try {
+                value = c.accessor().invoke(bean);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + bean.getClass().getName() + "." + c.name(), e);
+            }
+            String p = path.isEmpty() ? c.name() : path + "." + c.name();
+            check(value, c.annotations(), p, out);
+            if (value != null && has(c.annotations(), Valid.class)) {
+                cascade(value, p, out);
+            }
+            elements(value, c.type(), p, out);
+        }
+    }
+
+    /** Constraints and {@code @Valid} on the type arguments of a list or map (e.g. {@code List<@NotBlank String>}). */
+    private static void elements(Object value, AnnotatedType type, String path, List<Violation> out) {
+        if (value == null || !(type instanceof AnnotatedParameterizedType pt)) {
+            return;
+        }
+        AnnotatedType[] args = pt.getAnnotatedActualTypeArguments();
+        if (value instanceof List<?> list) {
+            AnnotatedType element = args[0];
+            for (int i = 0; i < list.size(); i++) {
+                visit(list.get(i), element, path + "[" + i + "]", out);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            if (constraints(args[0].getAnnotations()) > 0) {
+                throw new IllegalStateException("constraints on map keys are not supported: " + path);
+            }
+            for (Object v : map.values()) {
+                visit(v, args[1], path, out); // Hibernate's path names the key; the YAML path written from it drops it
+            }
+        } else {
+            throw new IllegalStateException("type arguments of " + value.getClass().getName() + " are not supported: " + path);
+        }
+    }
+
+    private static void visit(Object element, AnnotatedType type, String path, List<Violation> out) {
+        Annotation[] annotations = type.getAnnotations();
+        check(element, annotations, path, out);
+        if (element != null && has(annotations, Valid.class)) {
+            cascade(element, path, out);
+        }
+        elements(element, type, path, out);
+    }
+
+    private static void cascade(Object value, String path, List<Violation> out) {
+        if (value.getClass().isRecord()) {
+            record(value, path, out);
+        } else if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+            throw new IllegalStateException("@Valid on a list or map itself is not supported (put it on the type argument): " + path);
+        }
+    }
+
+    private static void check(Object value, Annotation[] annotations, String path, List<Violation> out) {
+        for (Annotation a : annotations) {
+            String message = null;
+            if (a instanceof NotNull n) {
+                if (value == null) {
+                    message = message(n.message(), "must not be null");
+                }
+            } else if (a instanceof NotBlank n) {
+                if (value == null || value.toString().isBlank()) {
+                    message = message(n.message(), "must not be blank");
+                }
+            } else if (a instanceof NotEmpty n) {
+                if (value == null || size(value, path) == 0) {
+                    message = message(n.message(), "must not be empty");
+                }
+            } else if (a instanceof Pattern pa) {
+                if (value != null && !pattern(pa, path).matcher((CharSequence) value).matches()) {
+                    message = message(pa.message(), "must match \"" + pa.regexp() + "\"");
+                }
+            } else if (a instanceof Size sz) {
+                if (value != null && (size(value, path) < sz.min() || size(value, path) > sz.max())) {
+                    message = message(sz.message(), "size must be between " + sz.min() + " and " + sz.max());
+                }
+            } else if (a instanceof Min m) {
+                if (value != null && ((Number) value).longValue() < m.value()) {
+                    message = message(m.message(), "must be greater than or equal to " + m.value());
+                }
+            } else if (a.annotationType() != Valid.class && a.annotationType().isAnnotationPresent(Constraint.class)) {
+                throw new IllegalStateException("constraint @" + a.annotationType().getSimpleName() + " is not supported by DataValidator: " + path);
+            }
+            if (message != null) {
+                out.add(new Violation(path, a.annotationType(), value, message));
+            }
+        }
+    }
+
+    private static java.util.regex.Pattern pattern(Pattern p, String path) {
+        if (p.flags().length > 0) {
+            throw new IllegalStateException("@Pattern flags are not supported: " + path);
+        }
+        return PATTERNS.computeIfAbsent(p.regexp(), java.util.regex.Pattern::compile);
+    }
+
+    private static int size(Object value, String path) {
+        if (value instanceof CharSequence s) {
+            return s.length();
+        }
+        if (value instanceof Collection<?> c) {
+            return c.size();
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.size();
+        }
+        throw new IllegalStateException("no size for " + value.getClass().getName() + ": " + path);
+    }
+
+    /** The annotation's own message, or the default English one; interpolation beyond the defaults is not supported. */
+    private static String message(String declared, String standard) {
+        if (declared.startsWith("{jakarta.validation.constraints.")) {
+            return standard;
+        }
+        if (declared.indexOf('{') >= 0 || declared.indexOf('$') >= 0 || declared.indexOf('\\') >= 0) {
+            throw new IllegalStateException("message interpolation is not supported: " + declared);
+        }
+        return declared;
+    }
+
+    private static boolean has(Annotation[] annotations, Class<? extends Annotation> type) {
+        for (Annotation a : annotations) {
+            if (a.annotationType() == type) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int constraints(Annotation[] annotations) {
+        int n = 0;
+        for (Annotation a : annotations) {
+            if (a.annotationType() == Valid.class || a.annotationType().isAnnotationPresent(Constraint.class)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A record's components with the declaration annotations of their fields (where Hibernate reads them). */
+    private static Component[] components(Class<?> type) {
+        return COMPONENTS.computeIfAbsent(type, t -> {
+            if (!t.isRecord()) {
+                throw new IllegalStateException("only records are validated: " + t.getName());
+            }
+            RecordComponent[] rcs = t.getRecordComponents();
+            Component[] out = new Component[rcs.length];
+            for (int i = 0; i < rcs.length; i++) {
+                RecordComponent rc = rcs[i];
+                try {
+                    Field f = t.getDeclaredField(rc.getName());
+                    Method accessor = rc.getAccessor();
+                    accessor.setAccessible(true);
+                    out[i] = new Component(rc.getName(), accessor, f.getDeclaredAnnotations(), f.getAnnotatedType());
+                } catch (NoSuchFieldException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return out;
+        });
+    }
+}
