@@ -37,10 +37,11 @@ public final class Engine {
     private final CelEnv cel;
     private final Substance substance;
     private final Limits limits;
-    private final String packHash;
+    private final List<byte[]> hashed; // names and contents of the pack's files, in load order
+    private volatile String packHash; // computed on first use: hashing every file is not needed to check a description
 
-    private Engine(PackFile pack, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits, String packHash) {
-        this.packHash = packHash;
+    private Engine(PackFile pack, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits, List<byte[]> hashed) {
+        this.hashed = hashed;
         this.pack = pack;
         this.classifier = classifier;
         this.rules = rules;
@@ -84,7 +85,7 @@ public final class Engine {
         // both are one-off start-up costs of several hundred milliseconds.
         java.util.concurrent.CompletableFuture<Void> celWarmUp = java.util.concurrent.CompletableFuture.runAsync(CelEnv::warmUp);
         List<Finding> problems = new ArrayList<>();
-        java.security.MessageDigest digest = sha256();
+        List<byte[]> hashed = new ArrayList<>();
         PackFile primary = null;
         Classifier classifier = null;
         CelEnv primaryCel = null;
@@ -95,7 +96,7 @@ public final class Engine {
         }
         List<Read> reads = new ArrayList<>();
         for (String packId : packIds) {
-            DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems, digest);
+            DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems, hashed);
             if (pf == null || !pf.ok()) {
                 continue;
             }
@@ -109,12 +110,12 @@ public final class Engine {
                     problems.add(Finding.error("rules.pack", "pack '" + packId + "' names no classification (classification or classificationFrom)",
                             Location.ofFile(source.display(packId + "/pack.yaml")), "classification"));
                 } else {
-                    cf = read(source, classificationPath, ClassificationFile.class, problems, digest);
+                    cf = read(source, classificationPath, ClassificationFile.class, problems, hashed);
                 }
             }
             List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
             for (String rf : withRules ? pack.ruleFiles() : List.<String>of()) {
-                DataFile<RuleFile> f = read(source, packId + "/" + rf, RuleFile.class, problems, digest);
+                DataFile<RuleFile> f = read(source, packId + "/" + rf, RuleFile.class, problems, hashed);
                 if (f != null) {
                     ruleFiles.add(f);
                 }
@@ -141,7 +142,7 @@ public final class Engine {
         if (!problems.isEmpty() || classifier == null) {
             throw new PackError(problems);
         }
-        return new Engine(primary, classifier, rules, primaryCel, primarySubstance, limits, java.util.HexFormat.of().formatHex(digest.digest()));
+        return new Engine(primary, classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed));
     }
 
     private static java.security.MessageDigest sha256() {
@@ -161,7 +162,7 @@ public final class Engine {
     }
 
     private static <T> DataFile<T> read(PackSource source, String relative, Class<T> type, List<Finding> problems,
-                                        java.security.MessageDigest digest) {
+                                        List<byte[]> hashed) {
         String display = source.display(relative);
         try {
             byte[] bytes = source.read(relative);
@@ -170,9 +171,8 @@ public final class Engine {
                 return null;
             }
             // the pack hash covers every file's name and content, in load order
-            digest.update(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(bytes);
+            hashed.add(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            hashed.add(bytes);
             DataFile<T> f = DataFile.parse(bytes, display, type);
             problems.addAll(f.findings());
             return f;
@@ -184,7 +184,18 @@ public final class Engine {
 
     /** SHA-256 over the names and contents of every file of the pack. */
     public String packHash() {
-        return packHash;
+        String h = packHash;
+        if (h == null) {
+            java.security.MessageDigest md = sha256();
+            for (int i = 0; i < hashed.size(); i += 2) {
+                md.update(hashed.get(i));
+                md.update((byte) 0);
+                md.update(hashed.get(i + 1));
+            }
+            h = java.util.HexFormat.of().formatHex(md.digest());
+            packHash = h;
+        }
+        return h;
     }
 
     public PackFile pack() {
