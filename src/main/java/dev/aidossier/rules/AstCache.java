@@ -1,9 +1,6 @@
 package dev.aidossier.rules;
 
-import com.google.protobuf.CodedOutputStream;
 import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.CelProtoAbstractSyntaxTree;
-import dev.cel.expr.CheckedExpr;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -17,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,14 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * broken expression is always reported by the compiler.
  *
  * <p>File format: {@code int} magic, {@code int} format, {@code int} count, then per entry the 32-byte key,
- * an {@code int} length and a serialised {@code cel.expr.CheckedExpr}; entries are sorted by key so the
- * file is the same on every build.
+ * an {@code int} length and the AST in {@link AstCodec}'s form; entries are sorted by key so the file is
+ * the same on every build.
  */
 final class AstCache {
 
     static final String RESOURCE = "/dev/aidossier/rules/cel-asts.bin";
     private static final int MAGIC = 0x44434541; // "DCEA"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final Map<ByteBuffer, byte[]> entries;
     private final byte[] fingerprint;
@@ -98,7 +96,7 @@ final class AstCache {
         byte[] bytes = entries.isEmpty() ? null : entries.get(ByteBuffer.wrap(key(expression)));
         if (bytes != null) {
             try {
-                CelAbstractSyntaxTree ast = CelProtoAbstractSyntaxTree.fromCheckedExpr(CheckedExpr.parseFrom(bytes)).getAst();
+                CelAbstractSyntaxTree ast = AstCodec.read(bytes, expression);
                 hits.incrementAndGet();
                 return ast;
             } catch (IOException | RuntimeException e) {
@@ -121,13 +119,29 @@ final class AstCache {
         return misses.get();
     }
 
-    /** Writes the checked ASTs of these expressions; the build's side of {@link #bundled()}. */
-    static void write(Map<String, CelAbstractSyntaxTree> asts, Path file) throws IOException {
+    /**
+     * Writes the checked ASTs of these expressions; the build's side of {@link #bundled()}. An AST the
+     * codec cannot write, or does not read back identically, is left out (compiled at run time).
+     * Returns the expressions left out.
+     */
+    static List<String> write(Map<String, CelAbstractSyntaxTree> asts, Path file) throws IOException {
         AstCache keys = new AstCache(Map.of());
         TreeMap<String, byte[][]> sorted = new TreeMap<>();
+        List<String> left = new java.util.ArrayList<>();
         for (Map.Entry<String, CelAbstractSyntaxTree> e : asts.entrySet()) {
+            byte[] bytes;
+            try {
+                bytes = AstCodec.write(e.getValue());
+                if (!AstCodec.same(AstCodec.read(bytes, e.getKey()), e.getValue())) {
+                    left.add(e.getKey());
+                    continue;
+                }
+            } catch (AstCodec.Unsupported ex) {
+                left.add(e.getKey());
+                continue;
+            }
             byte[] key = keys.key(e.getKey());
-            sorted.put(java.util.HexFormat.of().formatHex(key), new byte[][]{key, serialise(e.getValue())});
+            sorted.put(java.util.HexFormat.of().formatHex(key), new byte[][]{key, bytes});
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(buf)) {
@@ -142,16 +156,7 @@ final class AstCache {
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, buf.toByteArray());
-    }
-
-    private static byte[] serialise(CelAbstractSyntaxTree ast) throws IOException {
-        CheckedExpr checked = CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr();
-        byte[] out = new byte[checked.getSerializedSize()];
-        CodedOutputStream cos = CodedOutputStream.newInstance(out);
-        cos.useDeterministicSerialization(); // map fields in key order: the same bytes on every build
-        checked.writeTo(cos);
-        cos.checkNoSpaceLeft();
-        return out;
+        return left;
     }
 
     private static MessageDigest sha256() {

@@ -52,7 +52,10 @@ public final class AstCacheBuilder {
                 // reported by the pack load above; never cached
             }
         }
-        AstCache.write(asts, out); // silent on success, like the rest of a quiet build
+        List<String> left = AstCache.write(asts, out); // silent on success, like the rest of a quiet build
+        for (String e : left) {
+            System.err.println("CEL AST cache: left out (compiled at run time): " + e);
+        }
     }
 
     private static List<String> packs(PackSource source) throws IOException {

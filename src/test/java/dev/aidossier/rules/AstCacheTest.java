@@ -80,6 +80,10 @@ class AstCacheTest {
             assertThat(cached.getReferenceMap()).as(e).isEqualTo(compiled.getReferenceMap());
             assertThat(cached.getTypeMap()).as(e).isEqualTo(compiled.getTypeMap());
             assertThat(cached.getSource().getPositionsMap()).as(e).isEqualTo(compiled.getSource().getPositionsMap());
+            assertThat(cached.getSource().getLineOffsets()).as(e).isEqualTo(compiled.getSource().getLineOffsets());
+            assertThat(cached.getSource().getDescription()).as(e).isEqualTo(compiled.getSource().getDescription());
+            assertThat(cached.getSource().getContent().toString()).as(e).isEqualTo(compiled.getSource().getContent().toString());
+            assertThat(AstCodec.same(cached, compiled)).as(e).isTrue();
             assertThat(CelProtoAbstractSyntaxTree.fromCelAst(cached).toCheckedExpr())
                     .as(e).isEqualTo(CelProtoAbstractSyntaxTree.fromCelAst(compiled).toCheckedExpr());
         }
