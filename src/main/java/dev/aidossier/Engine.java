@@ -83,7 +83,7 @@ public final class Engine {
     public static Engine load(PackSource source, List<String> packIds, Limits limits, boolean withRules) throws PackError {
         // Warm the CEL runtime on another core while this one reads and validates the pack files:
         // both are one-off start-up costs of several hundred milliseconds.
-        java.util.concurrent.CompletableFuture<Void> celWarmUp = java.util.concurrent.CompletableFuture.runAsync(CelEnv::warmUp);
+        java.util.concurrent.CompletableFuture<Void> celWarmUp = CelEnv.warmUpInBackground();
         List<Finding> problems = new ArrayList<>();
         List<byte[]> hashed = new ArrayList<>();
         PackFile primary = null;

@@ -129,6 +129,44 @@ public final class CelEnv {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.CompletableFuture<Void> WARM = new java.util.concurrent.CompletableFuture<>();
+
+    /** Runs {@link #warmUp()} once per JVM: in this thread if no other thread has started it, else waits for it. */
+    public static void warmUpOnce() {
+        if (!WARM_STARTED.compareAndSet(false, true)) {
+            WARM.join();
+            return;
+        }
+        try {
+            warmUp();
+            WARM.complete(null);
+        } catch (RuntimeException | Error e) {
+            WARM.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts {@link #warmUpOnce()} on a daemon thread unless it has started; the future completes when it
+     * is done. The command line starts it before parsing its arguments, so it runs on the other core while
+     * the command and the pack files are read.
+     */
+    public static java.util.concurrent.CompletableFuture<Void> warmUpInBackground() {
+        if (!WARM_STARTED.get()) {
+            Thread t = new Thread(() -> {
+                try {
+                    warmUpOnce();
+                } catch (RuntimeException | Error e) {
+                    // reported to whoever joins the future
+                }
+            }, "dossier-cel-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+        return WARM;
+    }
+
     /** CEL has no Java null: an absent value is its own null value. */
     private static Object getOrNull(Object root, String path) {
         Object v = PlainPath.get(root, path);
