@@ -8,8 +8,7 @@ import java.util.List;
 
 /**
  * Loads one of the tool's own data files (rule packs, classification, crosswalks) with the same strict
- * reader as descriptions, so a broken rule file is reported at its own {@code file:line:column}. Its
- * constraints are checked by {@link DataValidator}, which spares a cold start Hibernate Validator.
+ * reader as descriptions, so a broken rule file is reported at its own {@code file:line:column}.
  */
 public record DataFile<T>(String file, YNode root, T value, List<Finding> findings) {
 
@@ -34,7 +33,7 @@ public record DataFile<T>(String file, YNode root, T value, List<Finding> findin
         }
         T value = new Binder(findings).bind(r.root(), type, "");
         if (value != null) {
-            DescriptionLoader.report(DataValidator.validate(value), r.root(), findings);
+            DescriptionLoader.validate(value, r.root(), findings);
         }
         return new DataFile<>(file, r.root(), value, findings);
     }

@@ -6,42 +6,20 @@ import dev.aidossier.load.YNode.YMap;
 import dev.aidossier.load.YNode.YScalar;
 import dev.aidossier.model.ModelDescription;
 import dev.aidossier.model.SystemDescription;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path.Node;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads, binds and structurally validates one description file. Everything the user got wrong comes
  * back as findings with {@code file:line:column}; only a defect of the tool itself throws.
  */
 public final class DescriptionLoader {
-
-    private static final class Holder {
-        // Building the validator factory costs ~0.2 s: do it once per JVM, on first use.
-        static final ValidatorFactory FACTORY = quietFactory();
-
-        private static ValidatorFactory quietFactory() {
-            // Hibernate logs its version through java.util.logging to stderr; route it to the no-op slf4j
-            if (System.getProperty("org.jboss.logging.provider") == null) {
-                System.setProperty("org.jboss.logging.provider", "slf4j");
-            }
-            return Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory();
-        }
-    }
 
     private final Limits limits;
 
@@ -86,21 +64,9 @@ public final class DescriptionLoader {
         return new Loaded(file, path, root, model, findings, r.bytes());
     }
 
-    /** Bean-validates a bound object and reports each violation at the YAML node it concerns. */
+    /** Validates a bound object against its constraints and reports each violation at the YAML node it concerns. */
     public static void validate(Object model, YNode root, List<Finding> findings) {
-        report(hibernateViolations(model), root, findings);
-    }
-
-    /** Hibernate Validator's violations of a bound object, as paths in the YAML. */
-    static List<DataValidator.Violation> hibernateViolations(Object model) {
-        Validator v = Holder.FACTORY.getValidator();
-        Set<ConstraintViolation<Object>> violations = v.validate(model);
-        List<DataValidator.Violation> out = new ArrayList<>();
-        for (ConstraintViolation<Object> cv : violations) {
-            out.add(new DataValidator.Violation(toYamlPath(cv.getPropertyPath()), cv.getConstraintDescriptor().getAnnotation().annotationType(),
-                    cv.getInvalidValue(), cv.getMessage()));
-        }
-        return out;
+        report(DataValidator.validate(model), root, findings);
     }
 
     /** Reports each violation at the YAML node it concerns (the nearest existing one when a key is missing). */
@@ -127,23 +93,6 @@ public final class DescriptionLoader {
                 findings.add(Finding.error(id, path + " " + cv.message(), hit.location(), path));
             }
         }
-    }
-
-    static String toYamlPath(jakarta.validation.Path p) {
-        StringBuilder sb = new StringBuilder();
-        for (Node n : p) {
-            if (n.getIndex() != null) {
-                sb.append('[').append(n.getIndex()).append(']');
-            }
-            String name = n.getName();
-            if (name != null && !name.startsWith("<")) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(name);
-            }
-        }
-        return sb.toString();
     }
 
     private static String parentOf(String path) {
