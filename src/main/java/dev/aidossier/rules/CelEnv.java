@@ -96,8 +96,8 @@ public final class CelEnv {
 
     /**
      * Everything that decides how an expression compiles: the CEL version, the options, the variables,
-     * the functions and the macros. It is part of the key of every cached AST, so a change to any of them
-     * makes the cache miss instead of giving a stale AST.
+     * the functions and the macros. The AST cache records its SHA-256 and is ignored when it differs, so a
+     * change to any of them makes every expression compile instead of giving a stale AST.
      */
     static String fingerprint() {
         StringBuilder sb = new StringBuilder("dossier CEL environment 1; cel ").append(celVersion()).append("; options ").append(OPTIONS)

@@ -129,6 +129,18 @@ class AstCacheTest {
     }
 
     @Test
+    void aCacheWrittenForAnotherEnvironmentIsIgnored() throws Exception {
+        byte[] file;
+        try (java.io.InputStream in = AstCache.class.getResourceAsStream(AstCache.RESOURCE)) {
+            file = in.readAllBytes();
+        }
+        assertThat(AstCache.read(file, AstCache.fingerprintHash())).hasSize(AstCache.bundled().size());
+        byte[] other = AstCache.fingerprintHash();
+        other[0] ^= 1;
+        assertThat(AstCache.read(file, other)).isEmpty();
+    }
+
+    @Test
     void anExpressionNotInTheCacheIsCompiled() throws Exception {
         CelEnv env = new CelEnv(Substance.lenient(), true);
         int misses = AstCache.bundled().misses();
