@@ -17,13 +17,12 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,12 +46,22 @@ public final class DataValidator {
     public record Violation(String path, Class<? extends Annotation> annotation, Object invalidValue, String message) {
     }
 
-    private record Component(String name, Method accessor, Annotation[] annotations, AnnotatedType type) {
+    /**
+     * What to check on a value, worked out once per record type: its constraints (in declaration order),
+     * whether to cascade into it, and the plan for each list element or map value (null when there is
+     * nothing to check in them).
+     */
+    private record Plan(Annotation[] constraints, boolean valid, Plan element) {
+    }
+
+    private record Component(String name, Field field, Plan plan) {
     }
 
     private static final Map<Class<?>, Component[]> COMPONENTS = new ConcurrentHashMap<>();
     private static final Map<String, java.util.regex.Pattern> PATTERNS = new ConcurrentHashMap<>();
     private static final Map<Email, org.hibernate.validator.internal.constraintvalidators.bv.EmailValidator> EMAILS = new ConcurrentHashMap<>();
+    private static final Set<Class<? extends Annotation>> SUPPORTED = Set.of(NotNull.class, NotBlank.class, NotEmpty.class, Pattern.class,
+            Size.class, Min.class, Max.class, Positive.class, PositiveOrZero.class, Email.class);
 
     private DataValidator() {
     }
@@ -67,57 +76,82 @@ public final class DataValidator {
         for (Component c : components(bean.getClass())) {
             Object value;
             try {
-                value = c.accessor().invoke(bean);
-            } catch (IllegalAccessException | InvocationTargetException e) {
+                value = c.field().get(bean);
+            } catch (IllegalAccessException e) {
                 throw new IllegalStateException("cannot read " + bean.getClass().getName() + "." + c.name(), e);
             }
-            String p = path.isEmpty() ? c.name() : path + "." + c.name();
-            check(value, c.annotations(), p, out);
-            if (value != null && has(c.annotations(), Valid.class)) {
-                cascade(value, p, out);
-            }
-            elements(value, c.type(), p, out);
+            visit(value, c.plan(), path.isEmpty() ? c.name() : path + "." + c.name(), out);
         }
     }
 
-    /** Constraints and {@code @Valid} on the type arguments of a list or map (e.g. {@code List<@NotBlank String>}). */
-    private static void elements(Object value, AnnotatedType type, String path, List<Violation> out) {
-        if (value == null || !(type instanceof AnnotatedParameterizedType pt)) {
+    private static void visit(Object value, Plan plan, String path, List<Violation> out) {
+        if (plan.constraints().length > 0) {
+            check(value, plan.constraints(), path, out);
+        }
+        if (value == null) {
             return;
         }
-        AnnotatedType[] args = pt.getAnnotatedActualTypeArguments();
-        if (value instanceof List<?> list) {
-            AnnotatedType element = args[0];
-            for (int i = 0; i < list.size(); i++) {
-                visit(list.get(i), element, path + "[" + i + "]", out);
+        if (plan.valid()) {
+            if (!value.getClass().isRecord()) {
+                throw new IllegalStateException("@Valid is supported on records (and on list and map type arguments): " + path);
             }
-        } else if (value instanceof Map<?, ?> map) {
-            if (constraints(args[0].getAnnotations()) > 0) {
-                throw new IllegalStateException("constraints on map keys are not supported: " + path);
-            }
-            for (Object v : map.values()) {
-                visit(v, args[1], path, out); // Hibernate's path names the key; the YAML path written from it drops it
-            }
-        } else {
-            throw new IllegalStateException("type arguments of " + value.getClass().getName() + " are not supported: " + path);
-        }
-    }
-
-    private static void visit(Object element, AnnotatedType type, String path, List<Violation> out) {
-        Annotation[] annotations = type.getAnnotations();
-        check(element, annotations, path, out);
-        if (element != null && has(annotations, Valid.class)) {
-            cascade(element, path, out);
-        }
-        elements(element, type, path, out);
-    }
-
-    private static void cascade(Object value, String path, List<Violation> out) {
-        if (value.getClass().isRecord()) {
             record(value, path, out);
-        } else if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
-            throw new IllegalStateException("@Valid on a list or map itself is not supported (put it on the type argument): " + path);
         }
+        if (plan.element() != null) {
+            if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    visit(list.get(i), plan.element(), path + "[" + i + "]", out);
+                }
+            } else if (value instanceof Map<?, ?> map) {
+                for (Object v : map.values()) {
+                    visit(v, plan.element(), path, out); // Hibernate's path names the key; the YAML path written from it drops it
+                }
+            } else {
+                throw new IllegalStateException("type arguments of " + value.getClass().getName() + " are not supported: " + path);
+            }
+        }
+    }
+
+    /** The plan for a value with these declaration annotations and this (possibly annotated, parameterised) type. */
+    private static Plan plan(Annotation[] declared, AnnotatedType type, String where) {
+        List<Annotation> constraints = new ArrayList<>();
+        boolean valid = false;
+        for (Annotation a : declared) {
+            if (a.annotationType() == Valid.class) {
+                valid = true;
+            } else if (SUPPORTED.contains(a.annotationType())) {
+                constraints.add(a);
+            } else if (a.annotationType().isAnnotationPresent(Constraint.class)) {
+                throw new IllegalStateException("constraint @" + a.annotationType().getSimpleName() + " is not supported by DataValidator: " + where);
+            }
+        }
+        Plan element = null;
+        if (type instanceof AnnotatedParameterizedType pt) {
+            Class<?> raw = (Class<?>) ((java.lang.reflect.ParameterizedType) pt.getType()).getRawType();
+            AnnotatedType[] args = pt.getAnnotatedActualTypeArguments();
+            if (List.class.isAssignableFrom(raw)) {
+                element = plan(args[0].getAnnotations(), args[0], where + "[]");
+            } else if (Map.class.isAssignableFrom(raw)) {
+                if (plan(args[0].getAnnotations(), args[0], where + "<key>") != null) {
+                    throw new IllegalStateException("constraints on map keys are not supported: " + where);
+                }
+                element = plan(args[1].getAnnotations(), args[1], where + "<value>");
+            } else {
+                for (AnnotatedType arg : args) {
+                    if (plan(arg.getAnnotations(), arg, where + "<>") != null) {
+                        throw new IllegalStateException("type arguments of " + raw.getName() + " are not supported: " + where);
+                    }
+                }
+            }
+        }
+        if (valid && type.getType() instanceof Class<?> c && (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c))
+                || valid && type instanceof AnnotatedParameterizedType) {
+            throw new IllegalStateException("@Valid on a list or map itself is not supported (put it on the type argument): " + where);
+        }
+        if (constraints.isEmpty() && !valid && element == null) {
+            return null;
+        }
+        return new Plan(constraints.toArray(new Annotation[0]), valid, element);
     }
 
     private static void check(Object value, Annotation[] annotations, String path, List<Violation> out) {
@@ -163,8 +197,6 @@ public final class DataValidator {
                 if (value != null && !email(e).isValid((CharSequence) value, null)) {
                     message = message(e.message(), "must be a well-formed email address");
                 }
-            } else if (a.annotationType() != Valid.class && a.annotationType().isAnnotationPresent(Constraint.class)) {
-                throw new IllegalStateException("constraint @" + a.annotationType().getSimpleName() + " is not supported by DataValidator: " + path);
             }
             if (message != null) {
                 out.add(new Violation(path, a.annotationType(), value, message));
@@ -235,45 +267,27 @@ public final class DataValidator {
         return declared;
     }
 
-    private static boolean has(Annotation[] annotations, Class<? extends Annotation> type) {
-        for (Annotation a : annotations) {
-            if (a.annotationType() == type) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int constraints(Annotation[] annotations) {
-        int n = 0;
-        for (Annotation a : annotations) {
-            if (a.annotationType() == Valid.class || a.annotationType().isAnnotationPresent(Constraint.class)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** A record's components with the declaration annotations of their fields (where Hibernate reads them). */
+    /** A record's components with the plans made from their fields' annotations (where Hibernate reads them). */
     private static Component[] components(Class<?> type) {
         return COMPONENTS.computeIfAbsent(type, t -> {
             if (!t.isRecord()) {
                 throw new IllegalStateException("only records are validated: " + t.getName());
             }
             RecordComponent[] rcs = t.getRecordComponents();
-            Component[] out = new Component[rcs.length];
-            for (int i = 0; i < rcs.length; i++) {
-                RecordComponent rc = rcs[i];
+            List<Component> out = new ArrayList<>();
+            for (RecordComponent rc : rcs) {
                 try {
                     Field f = t.getDeclaredField(rc.getName());
-                    Method accessor = rc.getAccessor();
-                    accessor.setAccessible(true);
-                    out[i] = new Component(rc.getName(), accessor, f.getDeclaredAnnotations(), f.getAnnotatedType());
+                    Plan plan = plan(f.getDeclaredAnnotations(), f.getAnnotatedType(), t.getSimpleName() + "." + rc.getName());
+                    if (plan != null) {
+                        f.setAccessible(true); // a record's private final field; read only
+                        out.add(new Component(rc.getName(), f, plan));
+                    }
                 } catch (NoSuchFieldException e) {
                     throw new IllegalStateException(e);
                 }
             }
-            return out;
+            return out.toArray(new Component[0]);
         });
     }
 }

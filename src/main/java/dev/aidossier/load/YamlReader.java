@@ -427,18 +427,15 @@ public final class YamlReader {
 
     /** Offset of the first character of each line ({@code \n} ends a line); index 0 is line 1. */
     static int[] lineStarts(String text) {
+        // String.indexOf, not a charAt loop: this runs before the JIT has compiled anything of ours
         int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
-            }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
         }
         int[] starts = new int[count];
         int l = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[l++] = i + 1;
-            }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts[l++] = i + 1;
         }
         return starts;
     }

@@ -42,6 +42,7 @@ public final class ColdStart {
     }
 
     public static void main(String[] args) throws Exception {
+        args = java.util.Arrays.stream(args).filter(a -> !a.isBlank()).toArray(String[]::new); // -Dbench.args= may be empty
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String heap = "-Xmx" + (Runtime.getRuntime().maxMemory() / 1048576) + "m";
