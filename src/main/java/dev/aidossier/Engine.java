@@ -38,10 +38,11 @@ public final class Engine {
     private final CelEnv cel;
     private final Substance substance;
     private final Limits limits;
-    private final String packHash;
+    private final List<byte[]> hashed; // names and contents of the pack's files, in load order
+    private volatile String packHash; // computed on first use: hashing every file is not needed to check a description
 
-    private Engine(List<PackFile> packs, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits, String packHash) {
-        this.packHash = packHash;
+    private Engine(List<PackFile> packs, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits, List<byte[]> hashed) {
+        this.hashed = hashed;
         this.pack = packs.get(0);
         this.packs = List.copyOf(packs);
         this.classifier = classifier;
@@ -84,9 +85,9 @@ public final class Engine {
     public static Engine load(PackSource source, List<String> packIds, Limits limits, boolean withRules) throws PackError {
         // Warm the CEL runtime on another core while this one reads and validates the pack files:
         // both are one-off start-up costs of several hundred milliseconds.
-        java.util.concurrent.CompletableFuture<Void> celWarmUp = java.util.concurrent.CompletableFuture.runAsync(CelEnv::warmUp);
+        java.util.concurrent.CompletableFuture<Void> celWarmUp = CelEnv.warmUpInBackground();
         List<Finding> problems = new ArrayList<>();
-        java.security.MessageDigest digest = sha256();
+        List<byte[]> hashed = new ArrayList<>();
         PackFile primary = null;
         Classifier classifier = null;
         CelEnv primaryCel = null;
@@ -97,7 +98,7 @@ public final class Engine {
         }
         List<Read> reads = new ArrayList<>();
         for (String packId : packIds) {
-            DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems, digest, null);
+            DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems, hashed, null);
             if (pf == null || !pf.ok()) {
                 continue;
             }
@@ -112,14 +113,14 @@ public final class Engine {
                     problems.add(Finding.error("rules.pack", "pack '" + packId + "' names no classification (classification or classificationFrom)",
                             Location.ofFile(source.display(packId + "/pack.yaml")), "classification"));
                 } else {
-                    cf = read(source, classificationPath, ClassificationFile.class, problems, digest,
+                    cf = read(source, classificationPath, ClassificationFile.class, problems, hashed,
                             named(pf, pack.classification() != null ? "classification" : "classificationFrom"));
                 }
             }
             List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
             List<String> names = withRules ? pack.ruleFiles() : List.<String>of();
             for (int i = 0; i < names.size(); i++) {
-                DataFile<RuleFile> f = read(source, packId + "/" + names.get(i), RuleFile.class, problems, digest, named(pf, "ruleFiles[" + i + "]"));
+                DataFile<RuleFile> f = read(source, packId + "/" + names.get(i), RuleFile.class, problems, hashed, named(pf, "ruleFiles[" + i + "]"));
                 if (f != null) {
                     ruleFiles.add(f);
                 }
@@ -147,8 +148,7 @@ public final class Engine {
             problems.sort(Finding.ORDER); // bean validation reports in no fixed order
             throw new PackError(problems);
         }
-        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits,
-                java.util.HexFormat.of().formatHex(digest.digest()));
+        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed));
     }
 
     /** The passport's unit and group patterns must compile; a bad one is an error at its place in pack.yaml. */
@@ -197,7 +197,7 @@ public final class Engine {
      * reported there, where it can be fixed, rather than at line 1 of a file that does not exist.
      */
     private static <T> DataFile<T> read(PackSource source, String relative, Class<T> type, List<Finding> problems,
-                                        java.security.MessageDigest digest, Location namedAt) {
+                                        List<byte[]> hashed, Location namedAt) {
         String display = source.display(relative);
         try {
             byte[] bytes = source.read(relative);
@@ -208,9 +208,8 @@ public final class Engine {
                 return null;
             }
             // the pack hash covers every file's name and content, in load order
-            digest.update(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(bytes);
+            hashed.add(relative.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            hashed.add(bytes);
             DataFile<T> f = DataFile.parse(bytes, display, type);
             problems.addAll(f.findings());
             return f;
@@ -222,7 +221,18 @@ public final class Engine {
 
     /** SHA-256 over the names and contents of every file of the pack. */
     public String packHash() {
-        return packHash;
+        String h = packHash;
+        if (h == null) {
+            java.security.MessageDigest md = sha256();
+            for (int i = 0; i < hashed.size(); i += 2) {
+                md.update(hashed.get(i));
+                md.update((byte) 0);
+                md.update(hashed.get(i + 1));
+            }
+            h = java.util.HexFormat.of().formatHex(md.digest());
+            packHash = h;
+        }
+        return h;
     }
 
     public PackFile pack() {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -158,13 +159,36 @@ public final class Binder {
         return out;
     }
 
+    /** What binding a record type needs, worked out once per type: reflection on records is slow on a cold JVM. */
+    private record Shape(List<String> names, Type[] types, Constructor<?> constructor) {
+    }
+
+    private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
+
+    private static Shape shape(Class<?> type) {
+        return SHAPES.computeIfAbsent(type, t -> {
+            RecordComponent[] comps = t.getRecordComponents();
+            Class<?>[] raw = new Class<?>[comps.length];
+            Type[] generic = new Type[comps.length];
+            for (int i = 0; i < comps.length; i++) {
+                raw[i] = comps[i].getType();
+                generic[i] = comps[i].getGenericType();
+            }
+            try {
+                return new Shape(Arrays.stream(comps).map(RecordComponent::getName).toList(), generic, t.getDeclaredConstructor(raw));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("cannot construct " + t.getName(), e);
+            }
+        });
+    }
+
     private Object record(YNode node, Class<?> type, String path) {
         if (!(node instanceof YMap m)) {
             typeError(node, "a mapping", path, node instanceof YList ? " (remove the '- ' list markers)" : "");
             return null;
         }
-        RecordComponent[] comps = type.getRecordComponents();
-        List<String> known = Arrays.stream(comps).map(RecordComponent::getName).toList();
+        Shape shape = shape(type);
+        List<String> known = shape.names();
         for (YNode.Entry e : m.entries().values()) {
             if (!known.contains(e.key())) {
                 String suggestion = Names.closest(e.key(), known);
@@ -174,17 +198,14 @@ public final class Binder {
                         + " Valid keys: " + known.stream().collect(Collectors.joining(", ")), e.keyLocation(), YPath.child(path, e.key())));
             }
         }
-        Object[] args = new Object[comps.length];
-        Class<?>[] types = new Class<?>[comps.length];
-        for (int i = 0; i < comps.length; i++) {
-            RecordComponent rc = comps[i];
-            types[i] = rc.getType();
-            args[i] = value(m.get(rc.getName()), rc.getGenericType(), YPath.child(path, rc.getName()));
+        Object[] args = new Object[known.size()];
+        for (int i = 0; i < args.length; i++) {
+            String name = known.get(i);
+            args[i] = value(m.get(name), shape.types()[i], YPath.child(path, name));
         }
         try {
-            Constructor<?> ctor = type.getDeclaredConstructor(types);
-            return ctor.newInstance(args);
-        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            return shape.constructor().newInstance(args);
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot construct " + type.getName(), e);
         }
     }

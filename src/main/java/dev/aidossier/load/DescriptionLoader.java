@@ -6,42 +6,20 @@ import dev.aidossier.load.YNode.YMap;
 import dev.aidossier.load.YNode.YScalar;
 import dev.aidossier.model.ModelDescription;
 import dev.aidossier.model.SystemDescription;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path.Node;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads, binds and structurally validates one description file. Everything the user got wrong comes
  * back as findings with {@code file:line:column}; only a defect of the tool itself throws.
  */
 public final class DescriptionLoader {
-
-    private static final class Holder {
-        // Building the validator factory costs ~0.2 s: do it once per JVM, on first use.
-        static final ValidatorFactory FACTORY = quietFactory();
-
-        private static ValidatorFactory quietFactory() {
-            // Hibernate logs its version through java.util.logging to stderr; route it to the no-op slf4j
-            if (System.getProperty("org.jboss.logging.provider") == null) {
-                System.setProperty("org.jboss.logging.provider", "slf4j");
-            }
-            return Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory();
-        }
-    }
 
     private final Limits limits;
 
@@ -86,15 +64,18 @@ public final class DescriptionLoader {
         return new Loaded(file, path, root, model, findings, r.bytes());
     }
 
-    /** Bean-validates a bound object and reports each violation at the YAML node it concerns. */
+    /** Validates a bound object against its constraints and reports each violation at the YAML node it concerns. */
     public static void validate(Object model, YNode root, List<Finding> findings) {
-        Validator v = Holder.FACTORY.getValidator();
-        Set<ConstraintViolation<Object>> violations = v.validate(model);
-        for (ConstraintViolation<Object> cv : violations) {
-            String path = toYamlPath(cv.getPropertyPath());
+        report(DataValidator.validate(model), root, findings);
+    }
+
+    /** Reports each violation at the YAML node it concerns (the nearest existing one when a key is missing). */
+    static void report(List<DataValidator.Violation> violations, YNode root, List<Finding> findings) {
+        for (DataValidator.Violation cv : violations) {
+            String path = cv.path();
             YPath.Hit hit = YPath.nearest(root, path);
-            Class<? extends Annotation> ann = cv.getConstraintDescriptor().getAnnotation().annotationType();
-            boolean missing = cv.getInvalidValue() == null && (ann == NotNull.class || ann == NotBlank.class || ann == NotEmpty.class);
+            Class<? extends Annotation> ann = cv.annotation();
+            boolean missing = cv.invalidValue() == null && (ann == NotNull.class || ann == NotBlank.class || ann == NotEmpty.class);
             if (missing || !hit.exact()) {
                 String parent = parentOf(path);
                 String key = lastKey(path);
@@ -109,26 +90,9 @@ public final class DescriptionLoader {
                         + (parent.isEmpty() ? " at the top level" : " in " + parent), hit.location(), path));
             } else {
                 String id = ann == NotBlank.class || ann == NotEmpty.class ? "schema.required" : "schema.constraint";
-                findings.add(Finding.error(id, path + " " + cv.getMessage(), hit.location(), path));
+                findings.add(Finding.error(id, path + " " + cv.message(), hit.location(), path));
             }
         }
-    }
-
-    static String toYamlPath(jakarta.validation.Path p) {
-        StringBuilder sb = new StringBuilder();
-        for (Node n : p) {
-            if (n.getIndex() != null) {
-                sb.append('[').append(n.getIndex()).append(']');
-            }
-            String name = n.getName();
-            if (name != null && !name.startsWith("<")) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(name);
-            }
-        }
-        return sb.toString();
     }
 
     private static String parentOf(String path) {

@@ -100,11 +100,12 @@ public final class YamlReader {
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
             start = 3; // a UTF-8 byte-order mark is allowed by YAML; skip it so columns stay right
         }
-        for (int i = start; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                return fail(problems, "yaml.encoding", "file contains a NUL byte: this is a binary file, not YAML text",
-                        locationOfByte(bytes, start, i, file), bytes);
-            }
+        // bytes as Latin-1 characters, one for one, so String.indexOf finds the first NUL byte (a byte loop
+        // here runs interpreted on a cold start, over every rule file)
+        int nul = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1).indexOf(0);
+        if (nul >= 0) {
+            return fail(problems, "yaml.encoding", "file contains a NUL byte: this is a binary file, not YAML text",
+                    locationOfByte(bytes, start, start + nul, file), bytes);
         }
         String text;
         try {
@@ -154,6 +155,7 @@ public final class YamlReader {
         private final List<Finding> problems;
         private YAMLParser p;
         private int nodes;
+        private int[] lineStarts; // offset of each line's first character, built on first use
 
         TreeBuilder(String file, String text, List<Finding> problems) {
             this.file = file;
@@ -302,7 +304,10 @@ public final class YamlReader {
         }
 
         private boolean isQuoted(Location loc) {
-            int off = offsetOf(text, loc.line(), loc.column());
+            if (lineStarts == null) {
+                lineStarts = lineStarts(text);
+            }
+            int off = offsetOf(lineStarts, text.length(), loc.line(), loc.column());
             if (off < 0 || off >= text.length()) {
                 return false;
             }
@@ -459,31 +464,51 @@ public final class YamlReader {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /** True when every line is blank, a comment or a document marker; stops at the first other line. */
     private static boolean isOnlyComments(String text) {
-        for (String line : text.split("\\R")) {
-            String s = line.strip();
+        int n = text.length();
+        int start = 0;
+        while (start <= n) {
+            int end = start;
+            while (end < n && !isLineBreak(text.charAt(end))) {
+                end++;
+            }
+            String s = text.substring(start, end).strip();
             if (!s.isEmpty() && !s.startsWith("#") && !s.equals("---") && !s.equals("...")) {
                 return false;
             }
+            start = end + 1; // a CR LF pair gives an empty line in between, which is skipped like any blank line
         }
         return true;
     }
 
-    /** Offset in {@code text} of a 1-based line and column, or -1. */
-    static int offsetOf(String text, int line, int column) {
-        int l = 1;
-        int i = 0;
-        while (l < line && i < text.length()) {
-            char c = text.charAt(i++);
-            if (c == '\n') {
-                l++;
-            }
+    /** The line terminators of {@code \R}. */
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Offset of the first character of each line ({@code \n} ends a line); index 0 is line 1. */
+    static int[] lineStarts(String text) {
+        // String.indexOf, not a charAt loop: this runs before the JIT has compiled anything of ours
+        int count = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
         }
-        if (l != line) {
+        int[] starts = new int[count];
+        int l = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts[l++] = i + 1;
+        }
+        return starts;
+    }
+
+    /** Offset of a 1-based line and column in a text of {@code length} characters with these line starts, or -1. */
+    static int offsetOf(int[] lineStarts, int length, int line, int column) {
+        if (line < 1 || line > lineStarts.length) {
             return -1;
         }
-        int off = i + column - 1;
-        return off <= text.length() ? off : -1;
+        int off = lineStarts[line - 1] + column - 1;
+        return off <= length ? off : -1;
     }
 
     /**

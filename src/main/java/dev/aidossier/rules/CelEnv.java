@@ -38,43 +38,133 @@ public final class CelEnv {
 
     public static final List<String> VARIABLES = List.of("d", "spec", "facts", "c", "p", "params", "effects", "fired", "item", "asOf");
 
-    private final CelCompiler compiler;
+    private static final CelOptions OPTIONS = CelOptions.current()
+            .comprehensionMaxIterations(10_000)
+            .maxExpressionCodePointSize(4_000)
+            .maxParseRecursionDepth(64)
+            .enableHeterogeneousNumericComparisons(true)
+            .build();
+
+    private static final List<CelFunctionDecl> FUNCTIONS = List.of(
+            CelFunctionDecl.newFunctionDeclaration("get",
+                    CelOverloadDecl.newGlobalOverload("get_dyn_string", SimpleType.DYN, SimpleType.DYN, SimpleType.STRING)),
+            CelFunctionDecl.newFunctionDeclaration("substantive",
+                    CelOverloadDecl.newGlobalOverload("substantive_dyn", SimpleType.BOOL, SimpleType.DYN)));
+
+    /** Compiled by {@link #warmUp()}; the build puts it in the AST cache with the packs' expressions. */
+    static final String WARM_UP = "size(spec) > 0 && get(spec, 'a.b') == null && [1].exists(x, x == 1)";
+
+    /** Set to {@code false} to compile every expression, ignoring the ASTs computed at build time. */
+    public static final String CACHE_PROPERTY = "dossier.celAstCache";
+
     private final CelRuntime runtime;
+    private final boolean cached;
 
     public CelEnv(Substance substance) {
-        CelOptions options = CelOptions.current()
-                .comprehensionMaxIterations(10_000)
-                .maxExpressionCodePointSize(4_000)
-                .maxParseRecursionDepth(64)
-                .enableHeterogeneousNumericComparisons(true)
-                .build();
-        var builder = CelCompilerFactory.standardCelCompilerBuilder()
-                .setOptions(options)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addFunctionDeclarations(
-                        CelFunctionDecl.newFunctionDeclaration("get",
-                                CelOverloadDecl.newGlobalOverload("get_dyn_string", SimpleType.DYN, SimpleType.DYN, SimpleType.STRING)),
-                        CelFunctionDecl.newFunctionDeclaration("substantive",
-                                CelOverloadDecl.newGlobalOverload("substantive_dyn", SimpleType.BOOL, SimpleType.DYN)));
-        for (String v : VARIABLES) {
-            builder.addVar(v, v.equals("asOf") ? SimpleType.STRING : SimpleType.DYN);
-        }
-        compiler = builder.build();
+        this(substance, !"false".equals(System.getProperty(CACHE_PROPERTY)));
+    }
+
+    CelEnv(Substance substance, boolean cached) {
+        this.cached = cached;
         runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
-                .setOptions(options)
+                .setOptions(OPTIONS)
                 .addFunctionBindings(
                         CelFunctionBinding.from("get_dyn_string", Object.class, String.class, CelEnv::getOrNull),
                         CelFunctionBinding.from("substantive_dyn", Object.class, substance::isSubstantive))
                 .build();
     }
 
-    /** Loads and initialises CEL's classes (parser, checker, runtime) so the first real compile is fast. */
+    /**
+     * The compiler (parser and type checker) is only needed for expressions whose checked AST was not
+     * computed at build time (see {@link AstCache}), so it is built on first use: it is the larger half
+     * of CEL's classes.
+     */
+    private static final class Compiler {
+        static final CelCompiler INSTANCE = build();
+
+        private static CelCompiler build() {
+            var builder = CelCompilerFactory.standardCelCompilerBuilder()
+                    .setOptions(OPTIONS)
+                    .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                    .addFunctionDeclarations(FUNCTIONS);
+            for (String v : VARIABLES) {
+                builder.addVar(v, v.equals("asOf") ? SimpleType.STRING : SimpleType.DYN);
+            }
+            return builder.build();
+        }
+    }
+
+    /**
+     * Everything that decides how an expression compiles: the CEL version, the options, the variables,
+     * the functions and the macros. The AST cache records its SHA-256 and is ignored when it differs, so a
+     * change to any of them makes every expression compile instead of giving a stale AST.
+     */
+    static String fingerprint() {
+        StringBuilder sb = new StringBuilder("dossier CEL environment 1; cel ").append(celVersion()).append("; options ").append(OPTIONS)
+                .append("; variables");
+        for (String v : VARIABLES) {
+            sb.append(' ').append(v).append(':').append(v.equals("asOf") ? SimpleType.STRING : SimpleType.DYN);
+        }
+        return sb.append("; functions ").append(FUNCTIONS).append("; macros standard").toString();
+    }
+
+    private static String celVersion() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = CelEnv.class.getResourceAsStream("/dev/aidossier/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // an unknown version still gives a consistent key, and the cache is written by the same build
+        }
+        return p.getProperty("cel", "unknown");
+    }
+
+    /** Loads and initialises CEL's classes (runtime, and the compiler when the AST cache misses) so the first real compile is fast. */
     public static void warmUp() {
         try {
-            new CelEnv(Substance.lenient()).compile("size(spec) > 0 && get(spec, 'a.b') == null && [1].exists(x, x == 1)");
+            new CelEnv(Substance.lenient()).compile(WARM_UP);
         } catch (CompileError e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.CompletableFuture<Void> WARM = new java.util.concurrent.CompletableFuture<>();
+
+    /** Runs {@link #warmUp()} once per JVM: in this thread if no other thread has started it, else waits for it. */
+    public static void warmUpOnce() {
+        if (!WARM_STARTED.compareAndSet(false, true)) {
+            WARM.join();
+            return;
+        }
+        try {
+            warmUp();
+            WARM.complete(null);
+        } catch (RuntimeException | Error e) {
+            WARM.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts {@link #warmUpOnce()} on a daemon thread unless it has started; the future completes when it
+     * is done. The command line starts it before parsing its arguments, so it runs on the other core while
+     * the command and the pack files are read.
+     */
+    public static java.util.concurrent.CompletableFuture<Void> warmUpInBackground() {
+        if (!WARM_STARTED.get()) {
+            Thread t = new Thread(() -> {
+                try {
+                    warmUpOnce();
+                } catch (RuntimeException | Error e) {
+                    // reported to whoever joins the future
+                }
+            }, "dossier-cel-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+        return WARM;
     }
 
     /** CEL has no Java null: an absent value is its own null value. */
@@ -132,32 +222,47 @@ public final class CelEnv {
     /**
      * Compiles a condition (a rule's {@code when}, {@code where} or {@code check}): as {@link #compile}, and
      * the expression must give true or false. {@code dyn} passes, since values of the description are
-     * dynamic; a number, string, list or map would only fail once a description is checked.
+     * dynamic; a number, string, list or map would only fail once a description is checked. An expression
+     * found in the AST cache was checked when the cache was built from the bundled packs.
      */
     public Program compileCondition(String expression) throws CompileError {
-        CelValidationResult r = compiler.compile(expression);
-        if (!r.hasError()) {
-            try {
-                dev.cel.common.types.CelType t = r.getAst().getResultType();
-                if (t != SimpleType.BOOL && t != SimpleType.DYN) {
-                    throw new CompileError("the expression gives " + t.name() + ", not true or false");
-                }
-            } catch (CelValidationException e) {
-                throw new CompileError(e.getMessage());
+        CelAbstractSyntaxTree ast = cached ? AstCache.bundled().lookup(expression) : null;
+        if (ast == null) {
+            ast = check(expression);
+            dev.cel.common.types.CelType t = ast.getResultType();
+            if (t != SimpleType.BOOL && t != SimpleType.DYN) {
+                throw new CompileError("the expression gives " + t.name() + ", not true or false");
             }
         }
-        return compile(expression);
+        try {
+            return new Program(runtime.createProgram(ast), expression);
+        } catch (CelEvaluationException e) {
+            throw new CompileError(e.getMessage());
+        }
     }
 
+    /** A program for the expression: from the AST cache when it holds the expression, else compiled here. */
     public Program compile(String expression) throws CompileError {
-        CelValidationResult r = compiler.compile(expression);
+        CelAbstractSyntaxTree ast = cached ? AstCache.bundled().lookup(expression) : null;
+        if (ast == null) {
+            ast = check(expression);
+        }
+        try {
+            return new Program(runtime.createProgram(ast), expression);
+        } catch (CelEvaluationException e) {
+            throw new CompileError(e.getMessage());
+        }
+    }
+
+    /** Parses and type-checks an expression in this environment. */
+    static CelAbstractSyntaxTree check(String expression) throws CompileError {
+        CelValidationResult r = Compiler.INSTANCE.compile(expression);
         if (r.hasError()) {
             throw new CompileError(r.getErrorString().replace('\n', ' ').replaceAll(" +", " "));
         }
         try {
-            CelAbstractSyntaxTree ast = r.getAst();
-            return new Program(runtime.createProgram(ast), expression);
-        } catch (CelValidationException | CelEvaluationException e) {
+            return r.getAst();
+        } catch (CelValidationException e) {
             throw new CompileError(e.getMessage());
         }
     }

@@ -118,6 +118,49 @@ public final class FixtureRunner {
         return new Report(outcomes, uncovered, problems);
     }
 
+    /**
+     * The full analysis of every case of the fixtures in {@code testsDir} (cases whose base cannot be read
+     * or patched are left out), in file and case order; for comparing two engines on the same inputs.
+     */
+    public List<Engine.Analysis> analyses(Path testsDir) throws IOException {
+        List<Engine.Analysis> out = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(testsDir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".tests.yaml")).sorted().toList();
+        }
+        for (Path f : files) {
+            DataFile<RuleTests> tf = DataFile.load(f, f.toString(), RuleTests.class);
+            if (tf.value() == null) {
+                continue;
+            }
+            for (Case c : tf.value().cases()) {
+                try {
+                    out.add(engine.analyse(patched(c), c.asOf() != null ? c.asOf() : tf.value().asOf()));
+                } catch (IOException | IllegalArgumentException e) {
+                    // reported as a failed case by run()
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The case's base description with its patches applied. */
+    private Loaded patched(Case c) throws IOException {
+        YNode tree = base(c.base());
+        if (c.remove() != null) {
+            for (String p : c.remove()) {
+                tree = TreePatch.remove(tree, p);
+            }
+        }
+        if (c.set() != null) {
+            for (Map.Entry<String, Object> e : c.set().entrySet()) {
+                tree = TreePatch.set(tree, e.getKey(), e.getValue());
+            }
+        }
+        Path basePath = baseDir.resolve(c.base() + ".yaml");
+        return new DescriptionLoader(Limits.DEFAULT).fromTree(tree, basePath.toString(), basePath);
+    }
+
     private Outcome runCase(Case c, LocalDate defaultAsOf, Location where) {
         if (engine.rules().rule(c.rule()) == null) {
             return new Outcome(where.file(), where, c.rule(), c.expect(), false, "no such rule in the pack");
@@ -128,23 +171,12 @@ public final class FixtureRunner {
         } catch (IOException | IllegalArgumentException e) {
             return new Outcome(where.file(), where, c.rule(), c.expect(), false, e.getMessage());
         }
-        YNode tree = base;
+        Loaded loaded;
         try {
-            if (c.remove() != null) {
-                for (String p : c.remove()) {
-                    tree = TreePatch.remove(tree, p);
-                }
-            }
-            if (c.set() != null) {
-                for (Map.Entry<String, Object> e : c.set().entrySet()) {
-                    tree = TreePatch.set(tree, e.getKey(), e.getValue());
-                }
-            }
-        } catch (IllegalArgumentException e) {
+            loaded = patched(c);
+        } catch (IOException | IllegalArgumentException e) {
             return new Outcome(where.file(), where, c.rule(), c.expect(), false, "cannot patch: " + e.getMessage());
         }
-        Path basePath = baseDir.resolve(c.base() + ".yaml");
-        Loaded loaded = new DescriptionLoader(Limits.DEFAULT).fromTree(tree, basePath.toString(), basePath);
         LocalDate asOf = c.asOf() != null ? c.asOf() : defaultAsOf;
         Engine.Analysis a = engine.analyse(loaded, asOf);
         List<Finding> mine = a.findings().stream().filter(f -> f.ruleId().equals(c.rule())).toList();

@@ -31,6 +31,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        args = java.util.Arrays.stream(args).filter(a -> !a.isBlank()).toArray(String[]::new); // -Dbench.args= may be empty
         Path example = Path.of(args.length > 0 ? args[0] : "examples/border-biometrics.yaml");
         LocalDate asOf = LocalDate.parse("2028-09-01");
         System.out.println("AI Dossier benchmarks on " + Runtime.getRuntime().availableProcessors() + " cores, Java "

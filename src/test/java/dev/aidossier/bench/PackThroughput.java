@@ -28,6 +28,7 @@ public final class PackThroughput {
     }
 
     public static void main(String[] args) throws Exception {
+        args = java.util.Arrays.stream(args).filter(a -> !a.isBlank()).toArray(String[]::new); // -Dbench.args= may be empty
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int jobs = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         Path work = Files.createTempDirectory("dossier-bench");

@@ -38,6 +38,7 @@ public final class RenderBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        args = java.util.Arrays.stream(args).filter(a -> !a.isBlank()).toArray(String[]::new); // -Dbench.args= may be empty
         Path example = args.length > 0 ? Path.of(args[0])
                 : Files.exists(Path.of("examples/border-biometrics.yaml")) ? Path.of("examples/border-biometrics.yaml")
                 : Path.of("src/test/resources/render/complete.yaml");
