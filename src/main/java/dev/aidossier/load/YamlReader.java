@@ -408,21 +408,29 @@ public final class YamlReader {
         return true;
     }
 
-    /** Offset in {@code text} of a 1-based line and column, or -1. */
+    /**
+     * Offset in {@code text} of a 1-based line and column as the YAML parser counts them, or -1: lines end
+     * at LF, CR LF or a lone CR, and columns count code points (an emoji is one column, two chars).
+     */
     static int offsetOf(String text, int line, int column) {
         int l = 1;
         int i = 0;
         while (l < line && i < text.length()) {
             char c = text.charAt(i++);
-            if (c == '\n') {
+            if (c == '\n' || (c == '\r' && (i == text.length() || text.charAt(i) != '\n'))) {
                 l++;
             }
         }
         if (l != line) {
             return -1;
         }
-        int off = i + column - 1;
-        return off <= text.length() ? off : -1;
+        for (int col = 1; col < column; col++) {
+            if (i >= text.length()) {
+                return -1;
+            }
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
     }
 
     private static int firstInvalidUtf8(byte[] b, int start) {
