@@ -180,14 +180,17 @@ class RenderFuzzTest {
         }
     }
 
-    /** A string from the fuzzer, one of the hostile ones, or a long one made of either. */
+    /**
+     * A string from the fuzzer, one of the hostile ones, or a long one made of either (up to 20 000
+     * characters: longer ones render too, but take seconds each and would starve the fuzzer).
+     */
     private static String text(FuzzedDataProvider data) {
         int how = data.consumeInt(0, 7);
         String s = how < 5 ? data.consumeString(200) : HOSTILE.get(data.consumeInt(0, HOSTILE.size() - 1));
         if (how == 4 || how == 7) {
             int times = data.consumeInt(2, 2_000);
             StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < times && sb.length() < 100_000; i++) {
+            for (int i = 0; i < times && sb.length() < 20_000; i++) {
                 sb.append(s);
             }
             s = sb.toString();
