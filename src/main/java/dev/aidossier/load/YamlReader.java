@@ -259,7 +259,7 @@ public final class YamlReader {
                         return new YScalar(p.getDoubleValue(), p.getText(), false, loc); // beyond a long
                     }
                 case VALUE_NUMBER_FLOAT:
-                    return new YScalar(p.getDoubleValue(), p.getText(), false, loc);
+                    return new YScalar(floatValue(), p.getText(), false, loc);
                 case VALUE_TRUE:
                     return new YScalar(Boolean.TRUE, p.getText(), false, loc);
                 case VALUE_FALSE:
@@ -271,6 +271,19 @@ public final class YamlReader {
                 default:
                     throw new LimitExceeded("unexpected YAML token " + t, loc, "yaml.syntax");
             }
+        }
+
+        /** The float the parser found; YAML's infinities and not-a-number, which Jackson cannot convert, included. */
+        private double floatValue() throws JacksonException {
+            String t = p.getText();
+            String unsigned = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+            if (unsigned.equalsIgnoreCase(".inf")) {
+                return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            if (unsigned.equalsIgnoreCase(".nan")) {
+                return Double.NaN;
+            }
+            return p.getDoubleValue();
         }
 
         private boolean isQuoted(Location loc) {
