@@ -2,6 +2,7 @@ package dev.aidossier.load;
 
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Location;
+import dev.aidossier.util.Names;
 import dev.aidossier.load.YNode.Entry;
 import dev.aidossier.load.YNode.YList;
 import dev.aidossier.load.YNode.YMap;
@@ -212,6 +213,10 @@ public final class YamlReader {
             if (p.isCurrentAlias()) {
                 throw new LimitExceeded("YAML aliases (*name) are not allowed: write the value out in full", loc, "yaml.alias");
             }
+            String tag = p.getTypeId();
+            if (tag != null) {
+                throw new LimitExceeded("YAML tags (" + shownTag(tag) + ") are not allowed: write the value without a tag", loc, "yaml.tag");
+            }
             if (depth > limits.maxDepth()) {
                 throw new LimitExceeded("nesting deeper than " + limits.maxDepth() + " levels (raise the limit with --max-depth)", loc);
             }
@@ -271,6 +276,15 @@ public final class YamlReader {
                 default:
                     throw new LimitExceeded("unexpected YAML token " + t, loc, "yaml.syntax");
             }
+        }
+
+        /** A tag as the author wrote it: {@code !!float} for YAML's own, {@code !name} for a local one. */
+        private static String shownTag(String tag) {
+            String t = Names.clip(tag, 40);
+            if (t.startsWith("tag:yaml.org,2002:")) {
+                return "!!" + t.substring("tag:yaml.org,2002:".length());
+            }
+            return t.startsWith("!") ? t : "!" + t;
         }
 
         /** The float the parser found; YAML's infinities and not-a-number, which Jackson cannot convert, included. */
