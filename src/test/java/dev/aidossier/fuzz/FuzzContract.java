@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
 final class FuzzContract {
 
     static final Set<String> TIERS = Set.of("prohibited", "high-risk", "limited-risk", "minimal-risk", "out-of-scope", "none");
-    /** A Java exception or stack frame leaking into a message meant for the user. */
-    private static final Pattern LEAK = Pattern.compile("Exception\\b|\\bat [a-z]+\\.[a-zA-Z.$]+\\(|java\\.lang\\.");
+    /**
+     * A Java exception or stack frame leaking into a message meant for the user (a class name such as
+     * NumberFormatException, not a fact named realTimeRbiException).
+     */
+    private static final Pattern LEAK = Pattern.compile("(?<![A-Za-z])[A-Z][A-Za-z]*(Exception|Error)\\b|\\bat [a-z]+\\.[a-zA-Z.$]+\\(|java\\.lang\\.");
 
     private FuzzContract() {
     }
