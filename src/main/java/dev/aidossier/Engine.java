@@ -277,7 +277,11 @@ public final class Engine {
 
     /** Load, validate and classify only: what {@code dossier classify} reports. */
     public Analysis classify(Path file, String display, LocalDate asOf) {
-        Loaded loaded = load(file, display);
+        return classify(load(file, display), asOf);
+    }
+
+    /** As {@link #classify(Path, String, LocalDate)}, for a description already loaded (e.g. from bytes). */
+    public Analysis classify(Loaded loaded, LocalDate asOf) {
         List<Finding> findings = new ArrayList<>(loaded.findings());
         Classification c = null;
         if (loaded.model() != null) {

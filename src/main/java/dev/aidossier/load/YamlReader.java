@@ -2,6 +2,7 @@ package dev.aidossier.load;
 
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Location;
+import dev.aidossier.util.Names;
 import dev.aidossier.load.YNode.Entry;
 import dev.aidossier.load.YNode.YList;
 import dev.aidossier.load.YNode.YMap;
@@ -283,7 +284,7 @@ public final class YamlReader {
                         return new YScalar(p.getDoubleValue(), p.getText(), false, loc); // beyond a long
                     }
                 case VALUE_NUMBER_FLOAT:
-                    return new YScalar(p.getDoubleValue(), p.getText(), false, loc);
+                    return new YScalar(floatValue(), p.getText(), false, loc);
                 case VALUE_TRUE:
                     return new YScalar(Boolean.TRUE, p.getText(), false, loc);
                 case VALUE_FALSE:
@@ -303,11 +304,24 @@ public final class YamlReader {
             return Names.clip(t, 60);
         }
 
+        /** The float the parser found; YAML's infinities and not-a-number, which Jackson cannot convert, included. */
+        private double floatValue() throws JacksonException {
+            String t = p.getText();
+            String unsigned = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+            if (unsigned.equalsIgnoreCase(".inf")) {
+                return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            if (unsigned.equalsIgnoreCase(".nan")) {
+                return Double.NaN;
+            }
+            return p.getDoubleValue();
+        }
+
         private boolean isQuoted(Location loc) {
             if (lineStarts == null) {
                 lineStarts = lineStarts(text);
             }
-            int off = offsetOf(lineStarts, text.length(), loc.line(), loc.column());
+            int off = offsetOf(text, lineStarts, loc.line(), loc.column());
             if (off < 0 || off >= text.length()) {
                 return false;
             }
@@ -487,28 +501,56 @@ public final class YamlReader {
         return c == '\n' || c == '\r' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
-    /** Offset of the first character of each line ({@code \n} ends a line); index 0 is line 1. */
+    /**
+     * Offset of the first character of each line as the YAML parser counts lines (LF, CR LF or a lone CR
+     * end a line); index 0 is line 1.
+     */
     static int[] lineStarts(String text) {
-        // String.indexOf, not a charAt loop: this runs before the JIT has compiled anything of ours
-        int count = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            count++;
+        // String.indexOf, not a charAt loop, for the common LF-only text: this runs before the JIT has compiled anything of ours
+        if (text.indexOf('\r') < 0) {
+            int count = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                count++;
+            }
+            int[] starts = new int[count];
+            int l = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                starts[l++] = i + 1;
+            }
+            return starts;
         }
-        int[] starts = new int[count];
-        int l = 1;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            starts[l++] = i + 1;
+        java.util.List<Integer> starts = new java.util.ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                starts.add(i + 1);
+            }
         }
-        return starts;
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Offset of a 1-based line and column in a text of {@code length} characters with these line starts, or -1. */
-    static int offsetOf(int[] lineStarts, int length, int line, int column) {
+    /**
+     * Offset of a 1-based line and column in {@code text} with these line starts, or -1; columns count code
+     * points, as the parser does (an emoji is one column, two chars).
+     */
+    static int offsetOf(String text, int line, int column) {
+        return offsetOf(text, lineStarts(text), line, column);
+    }
+
+    /** As {@link #offsetOf(String, int, int)}, with the line starts computed once for many lookups. */
+    static int offsetOf(String text, int[] lineStarts, int line, int column) {
         if (line < 1 || line > lineStarts.length) {
             return -1;
         }
-        int off = lineStarts[line - 1] + column - 1;
-        return off <= length ? off : -1;
+        int i = lineStarts[line - 1];
+        for (int col = 1; col < column; col++) {
+            if (i >= text.length()) {
+                return -1;
+            }
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
     }
 
     /**

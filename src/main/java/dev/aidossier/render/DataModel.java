@@ -48,12 +48,13 @@ final class DataModel {
         Object model = a.loaded().model();
         Map<String, Object> metadata;
         Map<String, Object> spec;
+        // a description without metadata or spec (or with a scalar there) still renders, every item a gap
         if (model instanceof SystemDescription s) {
-            metadata = Plain.record(s.metadata());
-            spec = Plain.record(s.spec());
+            metadata = Plain.record(s.metadata(), dev.aidossier.model.Metadata.class);
+            spec = Plain.record(s.spec(), dev.aidossier.model.SystemSpec.class);
         } else if (model instanceof ModelDescription m) {
-            metadata = Plain.record(m.metadata());
-            spec = Plain.record(m.spec());
+            metadata = Plain.record(m.metadata(), dev.aidossier.model.Metadata.class);
+            spec = Plain.record(m.spec(), dev.aidossier.model.ModelSpec.class);
         } else {
             throw new IllegalArgumentException("the description has no model to render");
         }

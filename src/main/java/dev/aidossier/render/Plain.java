@@ -31,6 +31,19 @@ final class Plain {
         if (record == null) {
             return Map.of();
         }
+        return present(record);
+    }
+
+    /**
+     * A record of the given type as template data; when it is absent (missing from the description, or
+     * of the wrong type there) its empty shape, as for a nested section.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> record(Object record, Class<?> type) {
+        return record == null ? (Map<String, Object>) emptyOf(type) : present(record);
+    }
+
+    private static Map<String, Object> present(Object record) {
         if (!record.getClass().isRecord()) {
             throw new IllegalArgumentException("not a record: " + record.getClass());
         }

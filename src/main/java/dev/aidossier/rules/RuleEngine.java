@@ -347,7 +347,23 @@ public final class RuleEngine {
     }
 
     private static String render(String template, String problem, String path, Object value) {
-        String v = value == null ? "nothing" : value instanceof String s ? "'" + Names.clip(s, 60) + "'" : Names.clip(String.valueOf(value), 60);
+        String v = value == null ? "nothing" : value instanceof String s ? "'" + Names.clip(s, 60) + "'" : Names.clip(String.valueOf(sorted(value)), 60);
         return template.replace("{problem}", problem).replace("{path}", path == null ? "" : path).replace("{value}", v);
+    }
+
+    /**
+     * A value with the keys of every mapping in it sorted, so a message quoting it (clipped) says the same
+     * whatever order the description wrote the keys in.
+     */
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(RuleEngine::sorted).toList();
+        }
+        return value;
     }
 }

@@ -76,6 +76,9 @@ public final class Waivers {
             if (w == null || w.rule() == null) {
                 continue;
             }
+            if (blank(w.reason()) || blank(w.approver()) || w.expires() == null) {
+                continue; // waives nothing: a waiver states why, who approved it and until when (schema.* reports what is missing)
+            }
             boolean known = rules.rule(w.rule()) != null || findings.stream().anyMatch(f -> f.ruleId().equals(w.rule()));
             if (!known) {
                 String s = dev.aidossier.util.Names.closest(w.rule(), rules.rules().stream().map(r -> r.rule().id()).toList());
@@ -104,5 +107,9 @@ public final class Waivers {
         }
         result.addAll(out);
         return result;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }
