@@ -536,6 +536,14 @@ final class Passport {
         return Integer.compare(x.length, y.length);
     }
 
+    private static boolean before(String date, LocalDate asOf) {
+        try {
+            return LocalDate.parse(date).isBefore(asOf);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false; // the description's own validation reports a bad date
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> plan(Map<String, Object> root, Map<String, Framework> frameworks, Map<String, Framework> ruleFramework,
                                             Map<String, Status> outcome, Map<String, Finding> firstOpen, RuleEngine rules, LocalDate asOf) {
@@ -547,7 +555,7 @@ final class Passport {
         if (list instanceof List<?> l) {
             for (Object o : l) {
                 Map<String, Object> in = (Map<String, Object>) o;
-                String gap = String.valueOf(in.get("gap")).strip();
+                String gap = in.get("gap") == null ? "" : String.valueOf(in.get("gap")).strip();
                 Set<String> matched = new LinkedHashSet<>();
                 for (RuleEngine.Compiled c : rules.rules()) {
                     if (!outcome.containsKey(c.rule().id())) {
@@ -564,7 +572,7 @@ final class Passport {
                 m.put("rules", List.copyOf(matched));
                 m.put("openRules", open);
                 Object target = in.get("targetDate");
-                m.put("overdue", !status.equals("met") && target != null && LocalDate.parse(target.toString()).isBefore(asOf));
+                m.put("overdue", !status.equals("met") && target != null && before(target.toString(), asOf));
                 List<String> names = new ArrayList<>();
                 Object fws = in.get("frameworks");
                 if (fws instanceof List<?> fl) {

@@ -68,9 +68,22 @@ class RenderFuzzTest {
     private record Base(String name, YNode root) {
     }
 
+    /** Every bundled pack and the crosswalk, for the passport and the interoperability plan. */
+    static dev.aidossier.render.Frameworks frameworks() {
+        try {
+            return new dev.aidossier.render.Frameworks(
+                    dev.aidossier.Engine.load(dev.aidossier.rules.PackSource.bundled(), java.util.List.of("eu-ai-act", "nist-ai-rmf", "iso-42001"),
+                            dev.aidossier.load.Limits.DEFAULT),
+                    dev.aidossier.rules.Crosswalks.load(dev.aidossier.rules.PackSource.bundled()).stream()
+                            .map(dev.aidossier.load.DataFile::value).toList());
+        } catch (dev.aidossier.Engine.PackError | dev.aidossier.rules.Crosswalks.Unreadable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Renderer renderer() {
         try {
-            return new Renderer(ENGINE, null, "fuzz");
+            return new Renderer(ENGINE, null, "fuzz", frameworks());
         } catch (RenderException e) {
             throw new IllegalStateException(e);
         }
@@ -114,19 +127,28 @@ class RenderFuzzTest {
         }
         LocalDate asOf = data.consumeBoolean() ? LocalDate.parse("2026-11-23") : LocalDate.parse("2028-01-01");
         boolean draft = data.consumeBoolean();
+        // the passport and the plan analyse the description again against every pack: render them for a
+        // part of the inputs only, so the regression run stays short (consumed last: older inputs keep their meaning)
+        boolean frameworkDocs = data.remainingBytes() > 0 && data.consumeBoolean();
         Loaded loaded = new DescriptionLoader().fromTree(root, base.name(), DIR.resolve(base.name()));
         Analysis a = ENGINE.analyse(loaded, asOf);
         if (loaded.model() == null) {
             return; // the top level is no longer a mapping: not a description (the CLI stops with exit 2)
         }
         for (DocumentKind kind : DocumentKind.values()) {
-            if (!Renderer.applies(kind, a)) {
+            if (!Renderer.applies(kind, a) || (kind.frameworks() && !frameworkDocs)) {
                 continue;
             }
             Renderer.Output o;
             try {
                 o = RENDERER.render(kind, a, new RenderOptions("fuzz", asOf, draft, null));
             } catch (RenderException e) {
+                // the one refusal the contract allows: characters no font can draw, reported at their places
+                boolean glyphs = e.userError() && !e.findings().isEmpty()
+                        && e.findings().stream().allMatch(f -> f.ruleId().equals("render.glyphs") && f.location().line() >= 1);
+                if (glyphs) {
+                    continue;
+                }
                 throw new AssertionError("the bundled templates must render any description, but " + kind.id() + " failed: "
                         + e.getMessage() + "; values written: " + written, e);
             }
