@@ -217,6 +217,10 @@ final class Passport {
         for (Framework f : frameworks.values()) {
             out.add(framework(f, a, rules, routeKeys(a)));
         }
+        // a prohibited practice has no standing to speak of under the Act that prohibits it: say so, whatever else is documented
+        if (!out.isEmpty() && a.classification() != null && "prohibited".equals(a.classification().tier())) {
+            out.get(0).put("standing", "prohibited");
+        }
         root.put("frameworks", out);
 
         List<Map<String, Object>> sections = sections(a, frameworks, ruleFramework, outcome, firstOf);

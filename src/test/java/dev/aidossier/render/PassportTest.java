@@ -212,6 +212,10 @@ class PassportTest {
                         : rules.get("met") + " of " + rules.get("applicable") + " met");
             }
         }
+        // a prohibited practice stands as prohibited under the Act, whatever else it documents
+        assertThat(framework(model(Path.of("examples/social-scoring.yaml")), "eu-ai-act")).containsEntry("standing", "prohibited");
+        assertThat(RenderFixtures.text(render(DocumentKind.PASSPORT, Path.of("examples/social-scoring.yaml"), AS_OF)))
+                .contains("Standing prohibited not applicable not applicable");
         // a general-purpose AI model: the NIST and ISO packs concern AI systems, so nothing of theirs applies
         Map<String, Object> gpai = model(Path.of("examples/gpai-frontier-model.yaml"));
         assertThat(framework(gpai, "nist-ai-rmf")).containsEntry("standing", "notApplicable");
