@@ -172,11 +172,7 @@ final class CommonOptions {
             }
         }
         try {
-            PackSource src = packSource();
-            // a rules folder of the user's own without an index has no crosswalk: the matrix stays empty
-            boolean indexed = src.read("index.yaml") != null;
-            return new dev.aidossier.render.Frameworks(engine, indexed
-                    ? dev.aidossier.rules.Crosswalks.load(src).stream().map(dev.aidossier.load.DataFile::value).toList() : java.util.List.of());
+            return dev.aidossier.render.Frameworks.of(engine, packSource());
         } catch (java.io.IOException e) {
             throw new UsageError("--rules: " + e.getMessage());
         } catch (dev.aidossier.rules.Crosswalks.Unreadable e) {

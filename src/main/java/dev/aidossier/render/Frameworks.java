@@ -14,4 +14,25 @@ public record Frameworks(Engine engine, List<CrosswalkFile> crosswalks) {
     public Frameworks {
         crosswalks = List.copyOf(crosswalks);
     }
+
+    /**
+     * The engine given, with the crosswalks the rules folder's index names; a folder of the user's own
+     * without an index has no crosswalk, and the matrix stays empty.
+     */
+    public static Frameworks of(Engine engine, dev.aidossier.rules.PackSource source)
+            throws dev.aidossier.rules.Crosswalks.Unreadable, java.io.IOException {
+        boolean indexed = source.read("index.yaml") != null;
+        return new Frameworks(engine, indexed
+                ? dev.aidossier.rules.Crosswalks.load(source).stream().map(dev.aidossier.load.DataFile::value).toList() : List.of());
+    }
+
+    /** Every bundled pack with the bundled crosswalks: what tests and tools render the passport with. */
+    public static Frameworks bundled() {
+        dev.aidossier.rules.PackSource src = dev.aidossier.rules.PackSource.bundled();
+        try {
+            return of(Engine.load(src, List.of("eu-ai-act", "nist-ai-rmf", "iso-42001"), dev.aidossier.load.Limits.DEFAULT), src);
+        } catch (Engine.PackError | dev.aidossier.rules.Crosswalks.Unreadable | java.io.IOException e) {
+            throw new IllegalStateException("the bundled packs cannot be loaded", e);
+        }
+    }
 }

@@ -68,22 +68,9 @@ class RenderFuzzTest {
     private record Base(String name, YNode root) {
     }
 
-    /** Every bundled pack and the crosswalk, for the passport and the interoperability plan. */
-    static dev.aidossier.render.Frameworks frameworks() {
-        try {
-            return new dev.aidossier.render.Frameworks(
-                    dev.aidossier.Engine.load(dev.aidossier.rules.PackSource.bundled(), java.util.List.of("eu-ai-act", "nist-ai-rmf", "iso-42001"),
-                            dev.aidossier.load.Limits.DEFAULT),
-                    dev.aidossier.rules.Crosswalks.load(dev.aidossier.rules.PackSource.bundled()).stream()
-                            .map(dev.aidossier.load.DataFile::value).toList());
-        } catch (dev.aidossier.Engine.PackError | dev.aidossier.rules.Crosswalks.Unreadable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Renderer renderer() {
         try {
-            return new Renderer(ENGINE, null, "fuzz", frameworks());
+            return new Renderer(ENGINE, null, "fuzz", dev.aidossier.render.Frameworks.bundled());
         } catch (RenderException e) {
             throw new IllegalStateException(e);
         }

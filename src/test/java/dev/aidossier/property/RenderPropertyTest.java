@@ -55,20 +55,7 @@ class RenderPropertyTest {
     private static final LocalDate AS_OF = LocalDate.parse("2028-01-01");
     private static final Path FILE = Path.of("src/test/resources/render/complete.yaml").toAbsolutePath();
     private static final Engine ENGINE = engine();
-    private static final dev.aidossier.render.Frameworks FRAMEWORKS = frameworks();
-
-    /** Every bundled pack and the crosswalk, for the passport and the interoperability plan. */
-    static dev.aidossier.render.Frameworks frameworks() {
-        try {
-            return new dev.aidossier.render.Frameworks(
-                    dev.aidossier.Engine.load(dev.aidossier.rules.PackSource.bundled(), java.util.List.of("eu-ai-act", "nist-ai-rmf", "iso-42001"),
-                            dev.aidossier.load.Limits.DEFAULT),
-                    dev.aidossier.rules.Crosswalks.load(dev.aidossier.rules.PackSource.bundled()).stream()
-                            .map(dev.aidossier.load.DataFile::value).toList());
-        } catch (dev.aidossier.Engine.PackError | dev.aidossier.rules.Crosswalks.Unreadable e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final dev.aidossier.render.Frameworks FRAMEWORKS = dev.aidossier.render.Frameworks.bundled();
 
     private static final YNode BASE = base();
     private static final List<String> FREE_TEXT = freeText();

@@ -38,7 +38,7 @@ final class RenderFixtures {
 
     static final Engine ENGINE = engine();
     /** Every bundled pack and the crosswalk: what the passport and the interoperability plan are judged against. */
-    static final Frameworks FRAMEWORKS = frameworks();
+    static final Frameworks FRAMEWORKS = Frameworks.bundled();
 
     private RenderFixtures() {
     }
@@ -47,16 +47,6 @@ final class RenderFixtures {
         try {
             return Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
         } catch (Engine.PackError e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Frameworks frameworks() {
-        try {
-            Engine all = Engine.load(PackSource.bundled(), List.of("eu-ai-act", "nist-ai-rmf", "iso-42001"), Limits.DEFAULT);
-            return new Frameworks(all, dev.aidossier.rules.Crosswalks.load(PackSource.bundled()).stream()
-                    .map(dev.aidossier.load.DataFile::value).toList());
-        } catch (Engine.PackError | dev.aidossier.rules.Crosswalks.Unreadable e) {
             throw new IllegalStateException(e);
         }
     }
