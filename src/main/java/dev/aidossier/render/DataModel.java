@@ -44,6 +44,33 @@ final class DataModel {
     }
 
     static Map<String, Object> build(Engine engine, Analysis a, DocumentKind kind, RenderOptions o, String toolVersion) {
+        return forDocument(shared(engine, a, o, toolVersion), kind, o);
+    }
+
+    /**
+     * The model of one document: {@code doc} (the only part that differs between the documents of a
+     * description) followed by the shared part, which is not copied: templates cannot change it.
+     */
+    static Map<String, Object> forDocument(Map<String, Object> shared, DocumentKind kind, RenderOptions o) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", kind.id());
+        doc.put("title", kind.title());
+        doc.put("draft", o.draft());
+        doc.put("draftStamp", kind.draftStamp());
+        doc.put("stem", Plain.xmlSafe(o.stem()));
+        Map<String, Object> files = new LinkedHashMap<>();
+        for (DocumentKind k : DocumentKind.values()) {
+            files.put(k.id(), Plain.xmlSafe(o.stem() + "-" + k.id() + ".pdf"));
+        }
+        doc.put("files", files);
+        root.put("doc", doc);
+        root.putAll(shared);
+        return root;
+    }
+
+    /** Everything but {@code doc}: the same for every document of one description (built once by the renderer). */
+    static Map<String, Object> shared(Engine engine, Analysis a, RenderOptions o, String toolVersion) {
         Map<String, Object> root = new LinkedHashMap<>();
         Object model = a.loaded().model();
         Map<String, Object> metadata;
@@ -58,19 +85,6 @@ final class DataModel {
         } else {
             throw new IllegalArgumentException("the description has no model to render");
         }
-
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("id", kind.id());
-        doc.put("title", kind.title());
-        doc.put("draft", o.draft());
-        doc.put("draftStamp", kind.draftStamp());
-        doc.put("stem", Plain.xmlSafe(o.stem()));
-        Map<String, Object> files = new LinkedHashMap<>();
-        for (DocumentKind k : DocumentKind.values()) {
-            files.put(k.id(), Plain.xmlSafe(o.stem() + "-" + k.id() + ".pdf"));
-        }
-        doc.put("files", files);
-        root.put("doc", doc);
 
         root.put("tool", Map.of("name", "AI Dossier", "version", toolVersion));
         PackFile p = engine.pack();

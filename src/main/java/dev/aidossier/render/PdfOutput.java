@@ -99,15 +99,12 @@ final class PdfOutput {
     /** Parses the XHTML as XML with no DTDs, no external entities and no XInclude. */
     static Document parse(String xhtml, String templateName) throws RenderException {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
+            DocumentBuilder b = BUILDER.get();
+            if (b == null) {
+                b = newBuilder();
+                BUILDER.set(b);
+            }
+            b.reset();
             b.setErrorHandler(null);
             b.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entities are not allowed: " + systemId);
@@ -120,6 +117,21 @@ final class PdfOutput {
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw RenderException.internal("cannot parse the XHTML of " + templateName + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One parser per thread: finding and configuring the JAXP factory costs about as much as parsing a short document. */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = new ThreadLocal<>();
+
+    private static DocumentBuilder newBuilder() throws ParserConfigurationException {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        f.setXIncludeAware(false);
+        f.setExpandEntityReferences(false);
+        return f.newDocumentBuilder();
     }
 
     /** The output line up to the column where the XML parser stopped (its last 60 characters), to find it in the template. */

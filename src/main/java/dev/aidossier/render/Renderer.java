@@ -62,6 +62,41 @@ public final class Renderer {
         this.fontSet = FontSet.perThread(this.fonts);
     }
 
+    /**
+     * The documents of one description share most of their data model and, for the passport and the plan,
+     * the analysis against every framework. Each thread keeps those of the description it rendered last, so
+     * a pack builds them once instead of once per document; a cache entry is only used for the very same
+     * analysis object and date.
+     */
+    private record SharedModel(Engine engine, Analysis analysis, LocalDate asOf, Map<String, Object> model) {
+    }
+
+    private record AllFrameworks(Analysis analysis, LocalDate asOf, Analysis all) {
+    }
+
+    private final ThreadLocal<SharedModel> lastModel = new ThreadLocal<>();
+    private final ThreadLocal<AllFrameworks> lastAll = new ThreadLocal<>();
+
+    private Map<String, Object> shared(Engine e, Analysis a, RenderOptions o) {
+        SharedModel c = lastModel.get();
+        if (c != null && c.engine() == e && c.analysis() == a && c.asOf().equals(o.asOf())) {
+            return c.model();
+        }
+        Map<String, Object> m = DataModel.shared(e, a, o, toolVersion);
+        lastModel.set(new SharedModel(e, a, o.asOf(), m));
+        return m;
+    }
+
+    private Analysis allFrameworks(Analysis a, RenderOptions o) {
+        AllFrameworks c = lastAll.get();
+        if (c != null && c.analysis() == a && c.asOf().equals(o.asOf())) {
+            return c.all();
+        }
+        Analysis all = frameworks.engine().analyse(a.loaded(), o.asOf());
+        lastAll.set(new AllFrameworks(a, o.asOf(), all));
+        return all;
+    }
+
     /** A rendered document: its PDF and the resources its template asked for but was refused. */
     public record Output(DocumentKind kind, byte[] pdf, List<String> refused) {
     }
@@ -70,14 +105,14 @@ public final class Renderer {
     public String xhtml(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         check(kind, a);
         if (!kind.frameworks()) {
-            return templates.process(kind.template(), DataModel.build(engine, a, kind, o, toolVersion));
+            return templates.process(kind.template(), DataModel.forDocument(shared(engine, a, o), kind, o));
         }
         if (frameworks == null) {
             throw RenderException.template("the " + kind.title() + " needs the rule packs of every framework; none were given to the renderer", null);
         }
         // judged against every framework: the same description, analysed by the engine holding all packs
-        Analysis all = frameworks.engine() == engine ? a : frameworks.engine().analyse(a.loaded(), o.asOf());
-        Map<String, Object> model = DataModel.build(frameworks.engine(), all, kind, o, toolVersion);
+        Analysis all = frameworks.engine() == engine ? a : allFrameworks(a, o);
+        Map<String, Object> model = DataModel.forDocument(shared(frameworks.engine(), all, o), kind, o);
         Passport.add(model, frameworks, all, o.asOf());
         return templates.process(kind.template(), model);
     }

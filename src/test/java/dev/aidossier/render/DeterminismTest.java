@@ -34,6 +34,29 @@ class DeterminismTest {
         }
     }
 
+    /**
+     * The renderer keeps the data model (and the all-framework analysis) of the description it rendered last
+     * on a thread: one renderer alternating between descriptions and dates must give what fresh renderers give.
+     */
+    @Test
+    void aRendererReusedAcrossDescriptionsAndDatesGivesWhatFreshRenderersGive() throws RenderException {
+        Renderer shared = renderer();
+        Analysis complete = analyse("complete.yaml", AFTER);
+        Analysis incomplete = analyse("incomplete.yaml", AFTER);
+        Analysis before = analyse("incomplete.yaml", RenderFixtures.BEFORE);
+        RenderOptions after = new RenderOptions("x", AFTER, false, null);
+        RenderOptions early = new RenderOptions("x", RenderFixtures.BEFORE, false, null);
+        for (DocumentKind k : DocumentKind.values()) {
+            for (int round = 0; round < 2; round++) {
+                assertThat(shared.xhtml(k, complete, after)).as(k.id() + " complete").isEqualTo(renderer().xhtml(k, complete, after));
+                assertThat(shared.xhtml(k, incomplete, after)).as(k.id() + " incomplete").isEqualTo(renderer().xhtml(k, incomplete, after));
+                assertThat(shared.xhtml(k, before, early)).as(k.id() + " earlier date").isEqualTo(renderer().xhtml(k, before, early));
+            }
+        }
+        // and the cached model really differs where the descriptions do
+        assertThat(shared.xhtml(DocumentKind.GAP_REPORT, complete, after)).isNotEqualTo(shared.xhtml(DocumentKind.GAP_REPORT, incomplete, after));
+    }
+
     @Test
     void rendersOnSeveralThreadsAreByteIdentical() throws Exception {
         byte[] expected = render(DocumentKind.TECHNICAL_DOCUMENTATION, "incomplete.yaml", null);
