@@ -35,6 +35,20 @@ public final class TestSupport {
         return root().resolve("examples");
     }
 
+    /** Copies the folder {@code from} with everything in it to {@code to} (created), for tests that edit a copy. */
+    public static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
     public static Path resource(String name) {
         Path p = root().resolve("src/test/resources").resolve(name);
         if (!Files.exists(p)) {

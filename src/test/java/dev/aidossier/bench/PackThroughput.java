@@ -47,7 +47,9 @@ public final class PackThroughput {
         try (Stream<Path> s = Files.list(Path.of("examples"))) {
             examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        copyTree(Path.of("examples/evidence"), in.resolve("evidence"));
+        if (Files.isDirectory(Path.of("examples/evidence"))) {
+            dev.aidossier.TestSupport.copyTree(Path.of("examples/evidence"), in.resolve("evidence"));
+        }
         long totalBytes = 0;
         for (int i = 0; i < n; i++) {
             Path src = examples.get(i % examples.size());
@@ -151,21 +153,5 @@ public final class PackThroughput {
             // not Linux
         }
         return "n/a";
-    }
-
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
     }
 }

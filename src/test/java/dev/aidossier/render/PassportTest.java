@@ -85,16 +85,7 @@ class PassportTest {
     private static Path copy(Path dir, java.util.function.UnaryOperator<String> edit) throws IOException {
         Path target = dir.resolve("border-biometrics.yaml");
         Files.writeString(target, edit.apply(Files.readString(BORDER)));
-        try (Stream<Path> s = Files.walk(Path.of("examples/evidence/border-biometrics"))) {
-            for (Path p : s.toList()) {
-                Path to = dir.resolve(Path.of("examples").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        dev.aidossier.TestSupport.copyTree(Path.of("examples/evidence/border-biometrics"), dir.resolve("evidence/border-biometrics"));
         return target;
     }
 
@@ -323,16 +314,7 @@ class PassportTest {
     @Test
     void aBadPassportPatternIsAnErrorAtItsPlace(@TempDir Path dir) throws Exception {
         Path rules = dir.resolve("rules");
-        try (Stream<Path> s = Files.walk(Path.of("rules"))) {
-            for (Path p : s.toList()) {
-                Path to = rules.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        dev.aidossier.TestSupport.copyTree(Path.of("rules"), rules);
         Path pack = rules.resolve("nist-ai-rmf/pack.yaml");
         String yaml = Files.readString(pack);
         Files.writeString(pack, yaml.replace("group: '^(GOVERN|MAP|MEASURE|MANAGE)-[0-9]+'", "group: '^(GOVERN|MAP'"));

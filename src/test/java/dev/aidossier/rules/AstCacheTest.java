@@ -157,16 +157,7 @@ class AstCacheTest {
         // a copy of the bundled packs with one check changed so that it can no longer pass
         Path rules = TestSupport.root().resolve("rules");
         Path copy = tmp.resolve("rules");
-        try (Stream<Path> s = Files.walk(rules)) {
-            for (Path p : s.toList()) {
-                Path to = copy.resolve(rules.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        TestSupport.copyTree(rules, copy);
         Engine original = load(PackSource.directory(rules), List.of("eu-ai-act"), true);
         Path example = TestSupport.examples().resolve("cv-screening.yaml");
         LocalDate asOf = LocalDate.parse("2028-09-01");
