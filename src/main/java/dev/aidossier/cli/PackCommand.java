@@ -92,9 +92,25 @@ final class PackCommand implements Callable<Integer> {
         return out;
     }
 
-    private record Outcome(Inputs.Input input, Analysis analysis, Path written, String error, List<Finding> problems) {
-        Outcome(Inputs.Input input, Analysis analysis, Path written, String error) {
-            this(input, analysis, written, error, List.of());
+    /**
+     * What the summary needs of one description. Not the analysis itself: a batch of thousands would
+     * otherwise hold every description's tree, model and findings until the end.
+     *
+     * @param loadFindings the reasons an unreadable description could not be read (empty otherwise)
+     * @param atThreshold  whether an open finding reaches --fail-on
+     */
+    private record Outcome(Inputs.Input input, boolean readable, String tier, long errors, long warnings, boolean atThreshold,
+                           List<Finding> loadFindings, Path written, String error, List<Finding> problems) {
+
+        static Outcome of(Inputs.Input input, Analysis a, Severity threshold, Path written, String error, List<Finding> problems) {
+            boolean reaches = threshold != null && a.findings().stream().anyMatch(f -> f.status().isOpen() && f.severity().atLeast(threshold));
+            return new Outcome(input, a.readable(), a.classification() == null ? null : a.classification().tier(),
+                    count(a, Severity.error), count(a, Severity.warning), reaches, a.readable() ? List.of() : List.copyOf(a.findings()),
+                    written, error, problems);
+        }
+
+        static Outcome of(Inputs.Input input, Analysis a, Severity threshold, Path written, String error) {
+            return of(input, a, threshold, written, error, List.of());
         }
     }
 
@@ -163,7 +179,7 @@ final class PackCommand implements Callable<Integer> {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Inputs.Input in : inputs) {
                 futures.add(pool.submit(() -> {
-                    Outcome o = packOne(engine, builder, in, names.get(in), asOf);
+                    Outcome o = packOne(engine, builder, in, names.get(in), asOf, threshold);
                     int k = done.incrementAndGet();
                     if (progress) {
                         synchronized (err) {
@@ -190,7 +206,7 @@ final class PackCommand implements Callable<Integer> {
                 err.print("\r\u001b[K");
                 err.flush();
             }
-            return report(outcomes, threshold, out);
+            return report(outcomes, out);
         } catch (CommonOptions.UsageError e) {
             err.println("dossier: " + e.getMessage());
             return Main.USAGE;
@@ -200,28 +216,28 @@ final class PackCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome packOne(Engine engine, PackBuilder builder, Inputs.Input in, String name, LocalDate asOf) {
+    private Outcome packOne(Engine engine, PackBuilder builder, Inputs.Input in, String name, LocalDate asOf, Severity threshold) {
         Analysis a = engine.analyse(in.path(), in.display(), asOf);
         if (!a.readable()) {
-            return new Outcome(in, a, null, "the file could not be read");
+            return Outcome.of(in, a, threshold, null, "the file could not be read");
         }
         try {
             Map<String, byte[]> content = builder.build(a, asOf, name);
             Path target = zip ? output.resolve(name + ".zip") : output.resolve(name);
             Path written = zip ? PackWriter.writeZip(target, content, name, force) : PackWriter.writeFolder(target, content, force);
-            return new Outcome(in, a, written, null);
+            return Outcome.of(in, a, threshold, written, null);
         } catch (dev.aidossier.render.RenderException e) {
-            return new Outcome(in, a, null, "cannot render: " + e.getMessage(), e.findings());
+            return Outcome.of(in, a, threshold, null, "cannot render: " + e.getMessage(), e.findings());
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            return new Outcome(in, a, null, e.getMessage());
+            return Outcome.of(in, a, threshold, null, e.getMessage());
         } catch (IOException e) {
-            return new Outcome(in, a, null, "cannot write pack: " + e.getMessage());
+            return Outcome.of(in, a, threshold, null, "cannot write pack: " + e.getMessage());
         } catch (Exception e) {
-            return new Outcome(in, a, null, "cannot build pack: " + e.getMessage());
+            return Outcome.of(in, a, threshold, null, "cannot build pack: " + e.getMessage());
         }
     }
 
-    private int report(List<Outcome> outcomes, Severity threshold, PrintWriter out) {
+    private int report(List<Outcome> outcomes, PrintWriter out) {
         boolean unusable = false;
         boolean findings = false;
         if (common.format == CommonOptions.Format.json) {
@@ -229,9 +245,9 @@ final class PackCommand implements Callable<Integer> {
             for (Outcome o : outcomes) {
                 Map<String, Object> m = new java.util.LinkedHashMap<>();
                 m.put("file", o.input().display());
-                m.put("tier", o.analysis().classification() == null ? null : o.analysis().classification().tier());
-                m.put("errors", count(o.analysis(), Severity.error));
-                m.put("warnings", count(o.analysis(), Severity.warning));
+                m.put("tier", o.tier());
+                m.put("errors", o.errors());
+                m.put("warnings", o.warnings());
                 m.put("pack", o.written() == null ? null : o.written().toString());
                 m.put("problem", o.error());
                 if (!o.problems().isEmpty()) {
@@ -243,17 +259,17 @@ final class PackCommand implements Callable<Integer> {
         } else {
             out.printf("%-44s %-13s %6s %8s  %s%n", "FILE", "TIER", "ERRORS", "WARNINGS", "PACK");
             for (Outcome o : outcomes) {
-                String tier = o.analysis().classification() == null ? "-" : o.analysis().classification().tier();
-                out.printf("%-44s %-13s %6d %8d  %s%n", o.input().display(), tier, count(o.analysis(), Severity.error),
-                        count(o.analysis(), Severity.warning), o.written() != null ? o.written() : "NOT WRITTEN: " + o.error().lines().findFirst().orElse(""));
+                String tier = o.tier() == null ? "-" : o.tier();
+                out.printf("%-44s %-13s %6d %8d  %s%n", o.input().display(), tier, o.errors(),
+                        o.warnings(), o.written() != null ? o.written() : "NOT WRITTEN: " + o.error().lines().findFirst().orElse(""));
             }
         }
         int written = 0;
         for (Outcome o : outcomes) {
             if (o.written() == null) {
                 unusable = true;
-                if (common.format != CommonOptions.Format.json && !o.analysis().readable()) {
-                    o.analysis().findings().forEach(f -> out.println(f.toText()));
+                if (common.format != CommonOptions.Format.json && !o.readable()) {
+                    o.loadFindings().forEach(f -> out.println(f.toText()));
                 }
                 if (common.format != CommonOptions.Format.json) {
                     o.problems().forEach(f -> out.println(f.toText()));
@@ -262,7 +278,7 @@ final class PackCommand implements Callable<Integer> {
             } else {
                 written++;
             }
-            if (threshold != null && o.analysis().findings().stream().anyMatch(f -> f.status().isOpen() && f.severity().atLeast(threshold))) {
+            if (o.atThreshold()) {
                 findings = true;
             }
         }
