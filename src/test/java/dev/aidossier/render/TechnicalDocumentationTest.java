@@ -186,7 +186,7 @@ class TechnicalDocumentationTest {
     void tableOfContentsHasPageNumbers() {
         String toc = RenderFixtures.pages(complete).get(1);
         assertThat(toc).containsPattern("Contents 1\\. General description of the AI system[ .]+ 3 1\\(a\\)");
-        assertThat(toc).containsPattern("Annex A: Evidence cited[ .]+ 14$");
+        assertThat(toc).containsPattern("Annex A: Evidence cited[ .]+ 14 Annex B: Quality management system \\(Art\\. 17\\) and AI literacy \\(Art\\. 4\\)[ .]+ 15$");
     }
 
     @Test
@@ -236,12 +236,30 @@ class TechnicalDocumentationTest {
     }
 
     @Test
+    void theQualityManagementSystemLoggingAndRegistrationDetailsArePrinted() {
+        String t = text(complete);
+        // Annex B, after the evidence: Art. 17(1)(a)-(m), retention (Art. 18) and AI literacy (Art. 4)
+        assertThat(t).containsSubsequence("Annex A: Evidence cited", "Annex B: Quality management system (Art. 17) and AI literacy (Art. 4)",
+                "Strategy for regulatory compliance, incl. management of modifications Art17.1.a Regulatory compliance is planned per release",
+                "Accountability framework Art17.1.m The chief executive owns AI compliance",
+                "Documentation kept for Art18.1 10 years after placing on the market",
+                "AI literacy measures Art4 Staff building or operating the system complete annual AI-literacy training");
+        // Art. 12(2) in the logging table, the operating logic in 1(a), CE marking and registration in point 8, the reporting contact in point 9
+        assertThat(t).contains("How the logs identify risk situations and substantial modifications Art12.2.a",
+                "Information used and operating logic AnxVIII.A.6 The system reads the application record",
+                "Digital CE marking: how it is reached Art48.2 Shown in the console's About page.",
+                "Registration in the EU database Art49 EU-AIDB-HR-2026-004211, registered on 2026-10-20",
+                "Responsible for reporting serious incidents The group compliance officer");
+    }
+
+    @Test
     void aSystemThatIsNotHighRiskSaysWhyNothingIsRequired() throws RenderException {
         String t = text(render(DocumentKind.TECHNICAL_DOCUMENTATION, "minimal-risk.yaml", AFTER));
         assertThat(t).contains("Annex IV applies to high-risk AI systems. This system is classified as", "Minimal risk",
                 "this documentation is drawn up voluntarily");
         assertThat(t).contains("The rule pack does not require this item for this system");
         assertThat(t).doesNotContain("GAP ·");
+        assertThat(t).contains("Article 17 applies to providers of high-risk AI systems: for this system the rule pack requires none of these points.");
         for (String h : HEADINGS) {
             assertThat(t).contains(h);
         }
