@@ -35,6 +35,39 @@ public final class TestSupport {
         return root().resolve("examples");
     }
 
+    /** A node of a YAML tree with its path (as {@link dev.aidossier.load.YPath} writes it) and its parent. */
+    public record TreeNode(String path, dev.aidossier.load.YNode node, dev.aidossier.load.YNode parent) {
+    }
+
+    /** Every node below {@code root} (not the root itself), parents before their children, in document order. */
+    public static java.util.List<TreeNode> nodes(dev.aidossier.load.YNode root) {
+        java.util.List<TreeNode> out = new java.util.ArrayList<>();
+        nodes(root, "", out);
+        return out;
+    }
+
+    private static void nodes(dev.aidossier.load.YNode n, String path, java.util.List<TreeNode> out) {
+        if (n instanceof dev.aidossier.load.YNode.YMap m) {
+            for (dev.aidossier.load.YNode.Entry e : m.entries().values()) {
+                String p = dev.aidossier.load.YPath.child(path, e.key());
+                out.add(new TreeNode(p, e.value(), n));
+                nodes(e.value(), p, out);
+            }
+        } else if (n instanceof dev.aidossier.load.YNode.YList l) {
+            for (int i = 0; i < l.items().size(); i++) {
+                String p = dev.aidossier.load.YPath.index(path, i);
+                out.add(new TreeNode(p, l.items().get(i), n));
+                nodes(l.items().get(i), p, out);
+            }
+        }
+    }
+
+    /** Paths of every scalar below {@code root} that holds text. */
+    public static java.util.List<String> stringPaths(dev.aidossier.load.YNode root) {
+        return nodes(root).stream().filter(t -> t.node() instanceof dev.aidossier.load.YNode.YScalar s && s.value() instanceof String)
+                .map(TreeNode::path).toList();
+    }
+
     /** Copies the folder {@code from} with everything in it to {@code to} (created), for tests that edit a copy. */
     public static void copyTree(Path from, Path to) throws java.io.IOException {
         try (java.util.stream.Stream<Path> s = Files.walk(from)) {

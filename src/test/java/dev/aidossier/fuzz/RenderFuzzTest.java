@@ -1,5 +1,6 @@
 package dev.aidossier.fuzz;
 
+import dev.aidossier.TestSupport;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.aidossier.Engine;
@@ -11,7 +12,6 @@ import dev.aidossier.load.YNode;
 import dev.aidossier.load.YNode.Entry;
 import dev.aidossier.load.YNode.YList;
 import dev.aidossier.load.YNode.YMap;
-import dev.aidossier.load.YNode.YScalar;
 import dev.aidossier.load.YPath;
 import dev.aidossier.load.YamlReader;
 import dev.aidossier.render.DocumentKind;
@@ -93,9 +93,8 @@ class RenderFuzzTest {
     void render(FuzzedDataProvider data) {
         Base base = BASES.get(data.consumeInt(0, BASES.size() - 1));
         YNode root = base.root();
-        List<String> scalars = new ArrayList<>();
-        List<String> all = new ArrayList<>();
-        paths(root, "", scalars, all);
+        List<String> scalars = new ArrayList<>(TestSupport.stringPaths(root));
+        List<String> all = new ArrayList<>(paths(root));
         int changes = data.consumeInt(1, 12);
         List<String> written = new ArrayList<>();
         for (int i = 0; i < changes && data.remainingBytes() > 0; i++) {
@@ -106,8 +105,9 @@ class RenderFuzzTest {
                 continue; // the change does not fit this tree (e.g. an index into a scalar): try the next
             }
             scalars.clear();
+            scalars.addAll(TestSupport.stringPaths(root));
             all.clear();
-            paths(root, "", scalars, all);
+            all.addAll(paths(root));
             if (all.isEmpty()) {
                 break;
             }
@@ -223,22 +223,9 @@ class RenderFuzzTest {
         return paths.get(data.consumeInt(0, paths.size() - 1));
     }
 
-    /** Paths of every scalar holding text, and of every node, below {@code node}. */
-    private static void paths(YNode node, String path, List<String> scalars, List<String> all) {
-        if (!path.isEmpty()) {
-            all.add(path);
-        }
-        if (node instanceof YMap m) {
-            for (Entry e : m.entries().values()) {
-                paths(e.value(), YPath.child(path, e.key()), scalars, all);
-            }
-        } else if (node instanceof YList l) {
-            for (int i = 0; i < l.items().size(); i++) {
-                paths(l.items().get(i), YPath.index(path, i), scalars, all);
-            }
-        } else if (node instanceof YScalar s && s.value() instanceof String) {
-            scalars.add(path);
-        }
+    /** Paths of every node below {@code root}. */
+    private static List<String> paths(YNode root) {
+        return TestSupport.nodes(root).stream().map(TestSupport.TreeNode::path).toList();
     }
 
     private static String parentOf(String path) {

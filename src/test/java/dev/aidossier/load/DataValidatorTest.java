@@ -4,7 +4,6 @@ import dev.aidossier.TestSupport;
 import dev.aidossier.classify.ClassificationFile;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Location;
-import dev.aidossier.load.YNode.YList;
 import dev.aidossier.load.YNode.YMap;
 import dev.aidossier.rules.CrosswalkFile;
 import dev.aidossier.rules.FixtureRunner;
@@ -101,20 +100,39 @@ class DataValidatorTest {
     }
 
     /** Every key and list item of the tree, as paths. */
-    private static void paths(YNode n, String path, List<String> out) {
-        if (n instanceof YMap m) {
-            for (YNode.Entry e : m.entries().values()) {
-                String p = YPath.child(path, e.key());
-                out.add(p);
-                paths(e.value(), p, out);
-            }
-        } else if (n instanceof YList l) {
-            for (int i = 0; i < l.items().size(); i++) {
-                String p = YPath.index(path, i);
-                out.add(p);
-                paths(l.items().get(i), p, out);
+    private static List<String> paths(YNode root) {
+        return TestSupport.nodes(root).stream().map(TestSupport.TreeNode::path).toList();
+    }
+
+    /** A broken copy of a tree and what was done to it, for the failure message. */
+    private record Broken(YNode tree, String what) {
+    }
+
+    /**
+     * {@code root} with 1 to {@code maxEdits} random edits at {@code paths}: one in {@code removeOneIn} removes
+     * the node, the others set it to one of {@code replacements}.
+     */
+    private static Broken broken(YNode root, String file, List<String> paths, Random random, int maxEdits, int removeOneIn,
+                                 List<Object> replacements) {
+        YNode tree = root;
+        StringBuilder what = new StringBuilder(file);
+        int edits = 1 + random.nextInt(maxEdits);
+        for (int e = 0; e < edits; e++) {
+            String path = paths.get(random.nextInt(paths.size()));
+            try {
+                if (random.nextInt(removeOneIn) == 0) {
+                    tree = TreePatch.remove(tree, path);
+                    what.append(" remove ").append(path);
+                } else {
+                    Object v = replacements.get(random.nextInt(replacements.size()));
+                    tree = TreePatch.set(tree, path, v);
+                    what.append(" set ").append(path).append('=').append(v);
+                }
+            } catch (IllegalArgumentException ex) {
+                // a path removed by an earlier edit of this case
             }
         }
+        return new Broken(tree, what.toString());
     }
 
     private static List<String> normalised(List<DataValidator.Violation> vs) {
@@ -163,30 +181,12 @@ class DataValidatorTest {
         int withViolations = 0;
         for (Path p : dataFiles()) {
             YamlReader.Result r = new YamlReader(Limits.DEFAULT).read(p, p.toString());
-            List<String> paths = new ArrayList<>();
-            paths(r.root(), "", paths);
+            List<String> paths = paths(r.root());
             Class<?> type = typeOf(p);
             int cases = Math.min(30, paths.size());
             for (int c = 0; c < cases; c++) {
-                YNode tree = r.root();
-                StringBuilder what = new StringBuilder(p.toString());
-                int edits = 1 + random.nextInt(3);
-                for (int e = 0; e < edits; e++) {
-                    String path = paths.get(random.nextInt(paths.size()));
-                    try {
-                        if (random.nextInt(4) == 0) {
-                            tree = TreePatch.remove(tree, path);
-                            what.append(" remove ").append(path);
-                        } else {
-                            Object v = REPLACEMENTS.get(random.nextInt(REPLACEMENTS.size()));
-                            tree = TreePatch.set(tree, path, v);
-                            what.append(" set ").append(path).append('=').append(v);
-                        }
-                    } catch (IllegalArgumentException ex) {
-                        // a path removed by an earlier edit of this case
-                    }
-                }
-                if (compare(tree, type, what.toString())) {
+                Broken b = broken(r.root(), p.toString(), paths, random, 3, 4, REPLACEMENTS);
+                if (compare(b.tree(), type, b.what())) {
                     withViolations++;
                 }
                 compared++;
@@ -239,30 +239,12 @@ class DataValidatorTest {
             if (!r.readable()) {
                 continue;
             }
-            List<String> paths = new ArrayList<>();
-            paths(r.root(), "", paths);
+            List<String> paths = paths(r.root());
             Class<?> type = descriptionType(r.root());
             int cases = Math.min(150, paths.size());
             for (int c = 0; c < cases; c++) {
-                YNode tree = r.root();
-                StringBuilder what = new StringBuilder(p.toString());
-                int edits = 1 + random.nextInt(4);
-                for (int e = 0; e < edits; e++) {
-                    String path = paths.get(random.nextInt(paths.size()));
-                    try {
-                        if (random.nextInt(5) == 0) {
-                            tree = TreePatch.remove(tree, path);
-                            what.append(" remove ").append(path);
-                        } else {
-                            Object v = DESCRIPTION_REPLACEMENTS.get(random.nextInt(DESCRIPTION_REPLACEMENTS.size()));
-                            tree = TreePatch.set(tree, path, v);
-                            what.append(" set ").append(path).append('=').append(v);
-                        }
-                    } catch (IllegalArgumentException ex) {
-                        // a path removed by an earlier edit of this case
-                    }
-                }
-                if (compare(tree, type, what.toString())) {
+                Broken b = broken(r.root(), p.toString(), paths, random, 4, 5, DESCRIPTION_REPLACEMENTS);
+                if (compare(b.tree(), type, b.what())) {
                     withViolations++;
                 }
                 compared++;
@@ -285,8 +267,7 @@ class DataValidatorTest {
             if (!r.readable()) {
                 continue;
             }
-            List<String> paths = new ArrayList<>();
-            paths(r.root(), "", paths);
+            List<String> paths = paths(r.root());
             Class<?> type = descriptionType(r.root());
             for (String path : paths) {
                 YNode leaf = YPath.nearest(r.root(), path).node();

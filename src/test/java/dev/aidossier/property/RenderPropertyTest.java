@@ -1,5 +1,6 @@
 package dev.aidossier.property;
 
+import dev.aidossier.TestSupport;
 import dev.aidossier.Engine;
 import dev.aidossier.Engine.Analysis;
 import dev.aidossier.core.Finding;
@@ -8,11 +9,6 @@ import dev.aidossier.load.Limits;
 import dev.aidossier.load.Loaded;
 import dev.aidossier.load.TreePatch;
 import dev.aidossier.load.YNode;
-import dev.aidossier.load.YNode.Entry;
-import dev.aidossier.load.YNode.YList;
-import dev.aidossier.load.YNode.YMap;
-import dev.aidossier.load.YNode.YScalar;
-import dev.aidossier.load.YPath;
 import dev.aidossier.load.YamlReader;
 import dev.aidossier.render.DocumentKind;
 import dev.aidossier.render.RenderException;
@@ -141,8 +137,7 @@ class RenderPropertyTest {
 
     /** Paths of the string scalars of the base for which any text is valid (see the class comment). */
     private static List<String> freeText() {
-        List<String> scalars = new ArrayList<>();
-        strings(BASE, "", scalars);
+        List<String> scalars = TestSupport.stringPaths(BASE);
         Set<String> before = problems(BASE);
         List<String> out = new ArrayList<>();
         for (String path : scalars) {
@@ -165,17 +160,4 @@ class RenderPropertyTest {
         return out;
     }
 
-    private static void strings(YNode node, String path, List<String> out) {
-        if (node instanceof YMap m) {
-            for (Entry e : m.entries().values()) {
-                strings(e.value(), YPath.child(path, e.key()), out);
-            }
-        } else if (node instanceof YList l) {
-            for (int i = 0; i < l.items().size(); i++) {
-                strings(l.items().get(i), YPath.index(path, i), out);
-            }
-        } else if (node instanceof YScalar s && s.value() instanceof String) {
-            out.add(path);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.aidossier.render;
 
+import dev.aidossier.TestSupport;
 import dev.aidossier.Engine.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Status;
@@ -8,16 +9,13 @@ import dev.aidossier.load.Limits;
 import dev.aidossier.load.Loaded;
 import dev.aidossier.load.TreePatch;
 import dev.aidossier.load.YNode;
-import dev.aidossier.load.YNode.Entry;
 import dev.aidossier.load.YNode.YList;
 import dev.aidossier.load.YNode.YMap;
-import dev.aidossier.load.YPath;
 import dev.aidossier.load.YamlReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +57,8 @@ class MissingPartsTest {
     @Test
     void everyListItemWithNoneOfItsKeys() throws IOException {
         YNode base = tree("complete.yaml");
-        List<String> items = new ArrayList<>();
-        listItems(base, "", items);
+        List<String> items = TestSupport.nodes(base).stream().filter(t -> t.parent() instanceof YList && t.node() instanceof YMap)
+                .map(TestSupport.TreeNode::path).toList();
         assertThat(items).hasSizeGreaterThan(30);
         for (String item : items) {
             assertThat(errors(TreePatch.set(base, item, Map.of()), "complete.yaml")).as(item + " = {}").isEmpty();
@@ -95,18 +93,4 @@ class MissingPartsTest {
         }
     }
 
-    private static void listItems(YNode node, String path, List<String> out) {
-        if (node instanceof YMap m) {
-            for (Entry e : m.entries().values()) {
-                listItems(e.value(), YPath.child(path, e.key()), out);
-            }
-        } else if (node instanceof YList l) {
-            for (int i = 0; i < l.items().size(); i++) {
-                if (l.items().get(i) instanceof YMap) {
-                    out.add(YPath.index(path, i));
-                }
-                listItems(l.items().get(i), YPath.index(path, i), out);
-            }
-        }
-    }
 }
