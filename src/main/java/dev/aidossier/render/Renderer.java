@@ -63,38 +63,41 @@ public final class Renderer {
     }
 
     /**
-     * The documents of one description share most of their data model and, for the passport and the plan,
-     * the analysis against every framework. Each thread keeps those of the description it rendered last, so
-     * a pack builds them once instead of once per document; a cache entry is only used for the very same
-     * analysis object and date.
+     * The documents of one description share most of their data model, and the passport and the plan share
+     * theirs (judged against every framework, with the passport's tables). Each thread keeps both models of
+     * the description it rendered last, so a pack builds each once instead of once per document; an entry
+     * is only used for the very same analysis object and date.
      */
-    private record SharedModel(Engine engine, Analysis analysis, LocalDate asOf, Map<String, Object> model) {
+    private record Cached(Analysis analysis, LocalDate asOf, Map<String, Object> model) {
+        boolean holds(Analysis a, LocalDate d) {
+            return analysis == a && asOf.equals(d);
+        }
     }
 
-    private record AllFrameworks(Analysis analysis, LocalDate asOf, Analysis all) {
-    }
+    private final ThreadLocal<Cached> lastModel = new ThreadLocal<>();
+    private final ThreadLocal<Cached> lastFrameworksModel = new ThreadLocal<>();
 
-    private final ThreadLocal<SharedModel> lastModel = new ThreadLocal<>();
-    private final ThreadLocal<AllFrameworks> lastAll = new ThreadLocal<>();
-
-    private Map<String, Object> shared(Engine e, Analysis a, RenderOptions o) {
-        SharedModel c = lastModel.get();
-        if (c != null && c.engine() == e && c.analysis() == a && c.asOf().equals(o.asOf())) {
+    private Map<String, Object> documentModel(Analysis a, RenderOptions o) {
+        Cached c = lastModel.get();
+        if (c != null && c.holds(a, o.asOf())) {
             return c.model();
         }
-        Map<String, Object> m = DataModel.shared(e, a, o, toolVersion);
-        lastModel.set(new SharedModel(e, a, o.asOf(), m));
+        Map<String, Object> m = DataModel.shared(engine, a, o, toolVersion);
+        lastModel.set(new Cached(a, o.asOf(), m));
         return m;
     }
 
-    private Analysis allFrameworks(Analysis a, RenderOptions o) {
-        AllFrameworks c = lastAll.get();
-        if (c != null && c.analysis() == a && c.asOf().equals(o.asOf())) {
-            return c.all();
+    private Map<String, Object> frameworksModel(Analysis a, RenderOptions o) {
+        Cached c = lastFrameworksModel.get();
+        if (c != null && c.holds(a, o.asOf())) {
+            return c.model();
         }
-        Analysis all = frameworks.engine().analyse(a.loaded(), o.asOf());
-        lastAll.set(new AllFrameworks(a, o.asOf(), all));
-        return all;
+        // judged against every framework: the same description, analysed by the engine holding all packs
+        Analysis all = frameworks.engine() == engine ? a : frameworks.engine().analyse(a.loaded(), o.asOf());
+        Map<String, Object> m = new LinkedHashMap<>(all == a ? documentModel(a, o) : DataModel.shared(frameworks.engine(), all, o, toolVersion));
+        Passport.add(m, frameworks, all, o.asOf());
+        lastFrameworksModel.set(new Cached(a, o.asOf(), m));
+        return m;
     }
 
     /** A rendered document: its PDF and the resources its template asked for but was refused. */
@@ -105,16 +108,12 @@ public final class Renderer {
     public String xhtml(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         check(kind, a);
         if (!kind.frameworks()) {
-            return templates.process(kind.template(), DataModel.forDocument(shared(engine, a, o), kind, o));
+            return templates.process(kind.template(), DataModel.forDocument(documentModel(a, o), kind, o));
         }
         if (frameworks == null) {
             throw RenderException.template("the " + kind.title() + " needs the rule packs of every framework; none were given to the renderer", null);
         }
-        // judged against every framework: the same description, analysed by the engine holding all packs
-        Analysis all = frameworks.engine() == engine ? a : allFrameworks(a, o);
-        Map<String, Object> model = DataModel.forDocument(shared(frameworks.engine(), all, o), kind, o);
-        Passport.add(model, frameworks, all, o.asOf());
-        return templates.process(kind.template(), model);
+        return templates.process(kind.template(), DataModel.forDocument(frameworksModel(a, o), kind, o));
     }
 
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
