@@ -88,6 +88,12 @@ public final class Benchmarks {
         }
     }
 
+    /** The arguments, with -Dbench.args= (one argument, possibly empty, such as "200 2 2") split at white space. */
+    public static String[] args(String[] args) {
+        return java.util.Arrays.stream(args).flatMap(a -> java.util.Arrays.stream(a.strip().split("\\s+"))).filter(a -> !a.isBlank())
+                .toArray(String[]::new);
+    }
+
     public static double peakHeapMb() {
         long peak = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {

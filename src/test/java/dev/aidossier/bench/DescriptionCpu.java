@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +36,7 @@ public final class DescriptionCpu {
     }
 
     public static void main(String[] args) throws Exception {
-        args = Arrays.stream(args).flatMap(a -> Arrays.stream(a.strip().split("\\s+"))).filter(a -> !a.isBlank()).toArray(String[]::new);
+        args = Benchmarks.args(args);
         Path dir = Path.of(args.length > 0 ? args[0] : "examples");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 24;
         int passes = args.length > 2 ? Integer.parseInt(args[2]) : 10;

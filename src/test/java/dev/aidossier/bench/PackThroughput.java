@@ -34,9 +34,7 @@ public final class PackThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        // -Dbench.args= comes as one argument, possibly empty: "200 2 2"
-        args = java.util.Arrays.stream(args).flatMap(a -> java.util.Arrays.stream(a.strip().split("\\s+"))).filter(a -> !a.isBlank())
-                .toArray(String[]::new);
+        args = Benchmarks.args(args);
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int jobs = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
@@ -106,19 +104,16 @@ public final class PackThroughput {
     /** CPU seconds (user + system) of this JVM's threads, summed by kind, from /proc/self/task; empty elsewhere than Linux. */
     static String threadCpu() {
         Map<String, Double> byKind = new java.util.TreeMap<>();
-        double hz = 100.0; // USER_HZ, 100 on every Linux this runs on
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path t : tasks.toList()) {
                 String name;
-                String[] stat;
+                double secs;
                 try {
                     name = Files.readString(t.resolve("comm")).strip();
-                    String raw = Files.readString(t.resolve("stat"));
-                    stat = raw.substring(raw.lastIndexOf(')') + 2).split(" ");
+                    secs = cpuSeconds(t.resolve("stat"));
                 } catch (java.io.IOException e) {
                     continue; // the thread ended meanwhile
                 }
-                double secs = (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / hz; // utime, stime (fields 14, 15)
                 String kind = name.startsWith("C2 ") ? "JIT C2" : name.startsWith("C1 ") ? "JIT C1"
                         : name.startsWith("GC ") || name.startsWith("G1 ") ? "GC" : name.startsWith("dossier-pack") ? "pack workers" : "other";
                 byKind.merge(kind, secs, Double::sum);
@@ -129,9 +124,7 @@ public final class PackThroughput {
         // threads that ended (the pack's worker pool is shut down after each run) count only in the process total
         double total;
         try {
-            String raw = Files.readString(Path.of("/proc/self/stat"));
-            String[] stat = raw.substring(raw.lastIndexOf(')') + 2).split(" ");
-            total = (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / hz;
+            total = cpuSeconds(Path.of("/proc/self/stat"));
         } catch (java.io.IOException | RuntimeException e) {
             return "n/a (" + e.getMessage() + ")";
         }
@@ -140,6 +133,13 @@ public final class PackThroughput {
         StringBuilder sb = new StringBuilder(String.format("total %.1f s", total));
         byKind.forEach((k, v) -> sb.append(String.format(", %s %.1f s", k, v)));
         return sb.toString();
+    }
+
+    /** User plus system CPU seconds from a /proc stat file (fields 14 and 15, after the command name in parentheses). */
+    private static double cpuSeconds(Path stat) throws java.io.IOException {
+        String raw = Files.readString(stat);
+        String[] f = raw.substring(raw.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // USER_HZ, 100 on every Linux this runs on
     }
 
     private static String vmHwm() {
