@@ -43,10 +43,6 @@ final class DataModel {
     private DataModel() {
     }
 
-    static Map<String, Object> build(Engine engine, Analysis a, DocumentKind kind, RenderOptions o, String toolVersion) {
-        return forDocument(shared(engine, a, o, toolVersion), kind, o);
-    }
-
     /**
      * The model of one document: {@code doc} (the only part that differs between the documents of a
      * description) followed by the shared part, which is not copied: templates cannot change it.

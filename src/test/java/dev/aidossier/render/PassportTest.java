@@ -40,7 +40,8 @@ class PassportTest {
 
     private static Map<String, Object> model(Path file, LocalDate asOf) {
         Analysis a = all.analyse(file, file.toString(), asOf);
-        Map<String, Object> root = DataModel.build(all, a, DocumentKind.PASSPORT, new RenderOptions("x", asOf, false, null), "test");
+        RenderOptions o = new RenderOptions("x", asOf, false, null);
+        Map<String, Object> root = DataModel.forDocument(DataModel.shared(all, a, o, "test"), DocumentKind.PASSPORT, o);
         Passport.add(root, frameworks, a, asOf);
         return root;
     }
