@@ -23,14 +23,36 @@ import java.util.Map;
  * @param roles           the roles the organisation holds
  * @param facts           the classification facts with defaults filled
  * @param findings        problems with the classification facts
+ * @param setAside        provisions considered and set aside, each with the facts that set it aside
+ * @param citations       the citation a person reads for each key of the basis and of the set-aside list
  */
 public record Classification(String file, String kind, LocalDate asOf, String tier, String gpai, List<String> transparency,
                              List<String> basis, List<Conclusion> conclusions, List<Conclusion> upcoming,
                              List<String> annexIII, List<String> routes, LocalDate obligationsFrom, boolean derogation,
-                             List<String> roles, Map<String, Object> facts, List<Finding> findings) {
+                             List<String> roles, Map<String, Object> facts, List<Finding> findings,
+                             List<SetAside> setAside, Map<String, String> citations) {
 
     /** A conclusion reached (or upcoming). */
     public record Conclusion(String id, String effect, List<String> basis, String title, LocalDate appliesFrom) {
+    }
+
+    /**
+     * A provision considered and set aside: by an exception or exclusion the facts in {@code because} state,
+     * or because its duty binds only {@code roles} and the organisation holds none of them.
+     */
+    public record SetAside(String id, List<String> basis, String title, List<String> roles, List<Reason> because) {
+    }
+
+    /**
+     * A fact behind a conclusion: its path in the description, its value, and where it is stated (null when
+     * the description leaves it to its default).
+     */
+    public record Reason(String path, Object value, dev.aidossier.core.Location location) {
+    }
+
+    /** The citation of a reference key, or the key itself when the pack gives none. */
+    public String cite(String key) {
+        return citations.getOrDefault(key, key);
     }
 
     public boolean isHighRisk() {

@@ -11,7 +11,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The shape of {@code rules/<pack>/classification.yaml}; loaded with the same strict loader as descriptions. */
+/**
+ * The shape of {@code rules/<pack>/classification.yaml}; loaded with the same strict loader as descriptions.
+ * A conclusion's {@code because} names the facts ({@code group.name}) that decide it, shown with their
+ * values; {@code roles} the roles that bear its duty (held by none of the description's roles, it is set
+ * aside); {@code removesRoles} the roles whose duties it lifts. {@code citations} gives each reference key
+ * the citation a person reads ("Art. 6(3), second subparagraph, point (a)").
+ */
 public record ClassificationFile(
         @NotNull @Pattern(regexp = "dossier/rules/v1", message = "must be dossier/rules/v1") String apiVersion,
         @NotNull @Pattern(regexp = "Classification", message = "must be Classification") String kind,
@@ -23,7 +29,8 @@ public record ClassificationFile(
         Map<String, List<@NotNull @Valid ListItem>> lists,
         Map<String, Object> parameters,
         Map<String, @NotBlank String> predicates,
-        @NotEmpty List<@NotNull @Valid Conclusion> conclusions) {
+        @NotEmpty List<@NotNull @Valid Conclusion> conclusions,
+        Map<String, @NotBlank String> citations) {
 
     public record FactDecl(
             @Doc("boolean, string, number or list") @NotNull @Pattern(regexp = "boolean|string|number|list", message = "must be boolean, string, number or list") String type,
@@ -31,7 +38,8 @@ public record ClassificationFile(
             String valuesFrom,
             Object defaultValue,
             List<String> refs,
-            @NotBlank String doc) {
+            @NotBlank String doc,
+            List<@NotBlank String> kinds) {
     }
 
     public record ListItem(@NotBlank String key, @NotBlank String title, String section) {
@@ -39,8 +47,8 @@ public record ClassificationFile(
 
     public record Conclusion(
             @NotBlank @Pattern(regexp = "[a-z0-9.-]+", message = "must be lower-case letters, digits, '.' and '-'") String id,
-            @NotBlank @Pattern(regexp = "out-of-scope|prohibited|high-risk|limited-risk|derogation|gpai|gpai-systemic-risk|note",
-                    message = "must be one of out-of-scope, prohibited, high-risk, limited-risk, derogation, gpai, gpai-systemic-risk, note") String effect,
+            @NotBlank @Pattern(regexp = "out-of-scope|prohibited|high-risk|limited-risk|derogation|gpai|gpai-systemic-risk|note|set-aside",
+                    message = "must be one of out-of-scope, prohibited, high-risk, limited-risk, derogation, gpai, gpai-systemic-risk, note, set-aside") String effect,
             @NotEmpty List<@NotBlank String> basis,
             String basisFrom,
             @NotBlank String title,
@@ -48,6 +56,9 @@ public record ClassificationFile(
             List<String> kinds,
             LocalDate appliesFrom,
             LocalDate obligationsFrom,
-            String route) {
+            String route,
+            List<@NotBlank String> because,
+            List<@NotBlank String> roles,
+            List<@NotBlank String> removesRoles) {
     }
 }

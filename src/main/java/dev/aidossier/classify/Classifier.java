@@ -54,6 +54,28 @@ public final class Classifier {
                         "valuesFrom names an unknown list '" + decl.valuesFrom() + "'; lists: " + listKeys.keySet()));
             }
         }));
+        for (int i = 0; i < data.conclusions().size(); i++) {
+            Conclusion c = data.conclusions().get(i);
+            if (c.because() != null) {
+                for (int j = 0; j < c.because().size(); j++) {
+                    String b = c.because().get(j);
+                    if (!b.startsWith("spec.") && factDecl(b) == null) {
+                        problems.add(at("conclusions[" + i + "].because[" + j + "]", "rules.schema", "because names '" + b
+                                + "', which is neither a declared fact (group.name) nor a path of the description (spec....)"));
+                    }
+                }
+            }
+            if ("set-aside".equals(c.effect()) && (c.because() == null || c.because().isEmpty())) {
+                problems.add(at("conclusions[" + i + "]", "rules.schema", "conclusion '" + c.id()
+                        + "' sets a provision aside and must name the facts that do so in 'because'"));
+            }
+            for (String k : c.basis()) {
+                if (data.citations() != null && !data.citations().containsKey(k)) {
+                    problems.add(at("conclusions[" + i + "].basis", "rules.schema", "basis key '" + k + "' of conclusion '" + c.id()
+                            + "' has no entry in citations"));
+                }
+            }
+        }
         if (data.predicates() != null) {
             data.predicates().forEach((name, expr) -> predicates.put(name, compile(expr, "predicates." + name, cel, problems)));
         }
@@ -72,6 +94,21 @@ public final class Classifier {
         int before = problems.size();
         Classifier c = new Classifier(file, cel, problems);
         return problems.size() == before ? c : null;
+    }
+
+    /** The declaration of a fact named {@code group.name}, or null. */
+    public FactDecl factDecl(String path) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        Map<String, FactDecl> g = data.facts().get(path.substring(0, dot));
+        return g == null ? null : g.get(path.substring(dot + 1));
+    }
+
+    /** The citation a person reads for a reference key, or the key itself. */
+    public String cite(String key) {
+        return data.citations() == null ? key : data.citations().getOrDefault(key, key);
     }
 
     public ClassificationFile data() {
@@ -145,6 +182,12 @@ public final class Classifier {
             }
             decls.forEach((name, decl) -> {
                 YNode v = gn instanceof YMap gm ? gm.get(name) : null;
+                if (v != null && decl.kinds() != null && !decl.kinds().contains(d.kind().name())
+                        && !(v instanceof YScalar s0 && (s0.value() == null || Boolean.FALSE.equals(s0.value())))) {
+                    findings.add(Finding.error("classification.kind", "the fact " + gpath + "." + name + " concerns "
+                            + String.join(", ", decl.kinds()) + ", not " + d.kind().name() + ": " + decl.doc(), v.location(), gpath + "." + name));
+                    v = null;
+                }
                 g.put(name, factValue(decl, v, gpath + "." + name, findings));
             });
             out.put(group, Collections.unmodifiableMap(g));
@@ -231,6 +274,8 @@ public final class Classifier {
         if (spec instanceof Map<?, ?> sm && sm.get("roles") instanceof List<?> rl) {
             rl.forEach(r -> roles.add(String.valueOf(r)));
         }
+        List<String> declaredRoles = List.copyOf(roles);
+        List<Classification.SetAside> setAside = new ArrayList<>();
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("d", plain);
         vars.put("spec", spec instanceof Map<?, ?> ? spec : Map.of());
@@ -286,6 +331,21 @@ public final class Classifier {
                     findings.add(at("conclusions[" + i + "].basisFrom", "rules.evaluation", err.getMessage()));
                 }
             }
+            if (c.effect().equals("set-aside")) {
+                setAside.add(new Classification.SetAside(c.id(), List.copyOf(keys), c.title(), c.roles() == null ? List.of() : c.roles(),
+                        reasons(d, facts, c.because())));
+                fired.add(c.id());
+                if (c.removesRoles() != null) {
+                    roles.removeAll(c.removesRoles());
+                }
+                continue;
+            }
+            // a duty that binds roles the organisation does not hold (a description without roles is bound by all)
+            if (c.roles() != null && !declaredRoles.isEmpty() && c.roles().stream().noneMatch(roles::contains)) {
+                setAside.add(new Classification.SetAside(c.id(), List.copyOf(keys), c.title(), c.roles(),
+                        List.of(new Classification.Reason("spec.roles", List.copyOf(roles), locationOf(d, "spec.roles")))));
+                continue;
+            }
             Classification.Conclusion out = new Classification.Conclusion(c.id(), c.effect(), List.copyOf(keys), c.title(), c.appliesFrom());
             if (c.appliesFrom() != null && c.appliesFrom().isAfter(asOf)) {
                 upcoming.add(out);
@@ -294,6 +354,9 @@ public final class Classifier {
             reached.add(out);
             effects.add(c.effect());
             fired.add(c.id());
+            if (c.removesRoles() != null) {
+                roles.removeAll(c.removesRoles());
+            }
             if (c.route() != null) {
                 routes.add(c.route());
             }
@@ -335,6 +398,40 @@ public final class Classifier {
         }
         return new Classification(d.file(), kind, asOf, tier, gpai, transparency, List.copyOf(basis), List.copyOf(effective),
                 List.copyOf(upcoming), List.copyOf(annexIII), List.copyOf(routes), obligationsFrom, derogation, List.copyOf(roles),
-                facts, List.copyOf(findings));
+                facts, List.copyOf(findings), List.copyOf(setAside), citations(basis, setAside, upcoming));
+    }
+
+    private Map<String, String> citations(Set<String> basis, List<Classification.SetAside> setAside, List<Classification.Conclusion> upcoming) {
+        Map<String, String> out = new LinkedHashMap<>();
+        basis.forEach(k -> out.put(k, cite(k)));
+        upcoming.forEach(u -> u.basis().forEach(k -> out.put(k, cite(k))));
+        setAside.forEach(s -> s.basis().forEach(k -> out.put(k, cite(k))));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The facts named by a conclusion's because, with their values and where the description states them. */
+    private static List<Classification.Reason> reasons(Loaded d, Map<String, Object> facts, List<String> because) {
+        List<Classification.Reason> out = new ArrayList<>();
+        if (because == null) {
+            return out;
+        }
+        for (String b : because) {
+            if (b.startsWith("spec.")) {
+                YNode n = d.root() == null ? null : YPath.find(d.root(), b);
+                Object v = n instanceof YScalar s ? s.value() : n == null ? null : n.toPlain();
+                out.add(new Classification.Reason(b, v, n == null ? null : n.location()));
+            } else {
+                int dot = b.indexOf('.');
+                Object v = facts.get(b.substring(0, dot)) instanceof Map<?, ?> g ? g.get(b.substring(dot + 1)) : null;
+                String path = "spec.classification." + b;
+                out.add(new Classification.Reason(path, v, locationOf(d, path)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Location locationOf(Loaded d, String path) {
+        YNode n = d.root() == null ? null : YPath.find(d.root(), path);
+        return n == null ? null : n.location();
     }
 }

@@ -56,25 +56,52 @@ final class ClassifyCommand extends AnalysisCommand {
                 out.println(a.loaded().file() + ": not classified (the file could not be read)");
             } else {
                 out.println(a.loaded().file() + ": " + c.tier() + (c.kind().equals("GPAIModel") ? " (general-purpose AI model)" : ""));
-                out.println("  legal basis:     " + (c.basis().isEmpty() ? "none" : String.join(", ", c.basis())));
+                out.println("  legal basis:     " + (c.basis().isEmpty() ? "none" : cited(c, c.basis())));
                 for (String k : c.annexIII()) {
                     out.println("  Annex III:       " + k + " " + engine.classifier().titleOf(k));
                 }
-                if (c.derogation()) {
-                    out.println("  Art. 6(3):       not high-risk by derogation; document the assessment (Art. 6(4)) and register (Art. 49(2))");
+                for (Classification.Conclusion n : c.conclusions()) {
+                    if (n.effect().equals("derogation")) {
+                        out.println("  derogation:      " + n.title() + (c.obligationsFrom() == null ? "" : ", from " + c.obligationsFrom()));
+                    } else if (n.effect().equals("note")) {
+                        out.println("  note:            " + cited(c, n.basis()) + ": " + n.title());
+                    }
                 }
-                if (c.obligationsFrom() != null) {
+                if (c.obligationsFrom() != null && c.isHighRisk()) {
                     out.println("  obligations from " + c.obligationsFrom());
                 }
-                out.println("  transparency:    " + (c.transparency().isEmpty() ? "none" : String.join(", ", c.transparency())));
+                out.println("  transparency:    " + (c.transparency().isEmpty() ? "none" : cited(c, c.transparency())));
                 out.println("  general-purpose: " + c.gpai());
                 for (Classification.Conclusion u : c.upcoming()) {
-                    out.println("  upcoming:        " + String.join(", ", u.basis()) + " from " + u.appliesFrom() + ": " + u.title());
+                    out.println("  upcoming:        " + cited(c, u.basis()) + " from " + u.appliesFrom() + ": " + u.title());
+                }
+                for (Classification.SetAside s : c.setAside()) {
+                    out.println("  set aside:       " + cited(c, s.basis()) + ": " + s.title()
+                            + (s.roles().isEmpty() ? "" : " [duty of: " + String.join(", ", s.roles()) + "]"));
+                    for (Classification.Reason r : s.because()) {
+                        out.println("                     because " + r.path() + " = " + value(r.value())
+                                + (r.location() == null ? " (not stated: the default)" : " (" + r.location().file() + ":"
+                                + r.location().line() + ":" + r.location().column() + ")"));
+                    }
                 }
             }
             for (Finding f : a.findings()) {
                 out.println(f.toText());
             }
         }
+    }
+
+    /** Reference keys with the citations a person reads: "Art6.3.sub2.a (Art. 6(3), second subparagraph, point (a))". */
+    private static String cited(Classification c, List<String> keys) {
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            String t = c.cite(k);
+            out.add(t.equals(k) ? k : k + " (" + t + ")");
+        }
+        return String.join(", ", out);
+    }
+
+    private static String value(Object v) {
+        return v instanceof List<?> l ? "[" + String.join(", ", l.stream().map(String::valueOf).toList()) + "]" : String.valueOf(v);
     }
 }

@@ -75,6 +75,7 @@ public final class Json {
         m.put("gpai", c.gpai());
         m.put("transparency", c.transparency());
         m.put("basis", c.basis());
+        m.put("citations", c.citations());
         m.put("annexIII", c.annexIII());
         m.put("routes", c.routes());
         m.put("derogation", c.derogation());
@@ -90,6 +91,28 @@ public final class Json {
             up.add(conclusion(k));
         }
         m.put("upcoming", up);
+        List<Map<String, Object>> aside = new ArrayList<>();
+        for (Classification.SetAside a : c.setAside()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", a.id());
+            x.put("basis", a.basis());
+            x.put("title", a.title());
+            if (!a.roles().isEmpty()) {
+                x.put("roles", a.roles());
+            }
+            List<Map<String, Object>> because = new ArrayList<>();
+            for (Classification.Reason r : a.because()) {
+                Map<String, Object> y = new LinkedHashMap<>();
+                y.put("fact", r.path());
+                y.put("value", r.value());
+                y.put("line", r.location() == null ? null : r.location().line());
+                y.put("column", r.location() == null ? null : r.location().column());
+                because.add(y);
+            }
+            x.put("because", because);
+            aside.add(x);
+        }
+        m.put("setAside", aside);
         return m;
     }
 

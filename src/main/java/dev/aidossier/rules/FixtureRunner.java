@@ -45,12 +45,21 @@ public final class FixtureRunner {
             @NotEmpty List<@NotNull @Valid Case> cases) {
     }
 
+    /**
+     * A case names a rule (expect passed, failed, upcoming, waived or notApplicable) or a classification
+     * conclusion (expect reached, upcoming, setAside or notReached; optionally the tier the description gets
+     * and keys its basis must include).
+     */
     public record Case(
-            @NotBlank String rule,
+            String rule,
+            String conclusion,
+            String tier,
+            List<@NotBlank String> basis,
             @NotBlank @Pattern(regexp = "[a-z0-9-]+", message = "must be the name of a base description without .yaml") String base,
             Map<String, Object> set,
             List<@NotBlank String> remove,
-            @NotNull @Pattern(regexp = "passed|failed|upcoming|waived|notApplicable", message = "must be passed, failed, upcoming, waived or notApplicable") String expect,
+            @NotNull @Pattern(regexp = "passed|failed|upcoming|waived|notApplicable|reached|setAside|notReached",
+                    message = "must be passed, failed, upcoming, waived or notApplicable for a rule; reached, upcoming, setAside or notReached for a conclusion") String expect,
             String at,
             LocalDate asOf) {
     }
@@ -97,10 +106,10 @@ public final class FixtureRunner {
             for (int i = 0; i < cases.size(); i++) {
                 Case c = cases.get(i);
                 Location where = YPath.nearest(tf.root(), "cases[" + i + "]").location();
-                Outcome o = runCase(c, tf.value().asOf(), where);
+                Outcome o = c.conclusion() != null && c.rule() == null ? runConclusion(c, tf.value().asOf(), where) : runCase(c, tf.value().asOf(), where);
                 outcomes.add(o);
                 if (o.ok()) {
-                    seen.computeIfAbsent(c.rule(), k -> new LinkedHashSet<>()).add(c.expect());
+                    seen.computeIfAbsent(c.rule() != null ? c.rule() : "conclusion:" + c.conclusion(), k -> new LinkedHashSet<>()).add(c.expect());
                 }
             }
         }
@@ -115,7 +124,69 @@ public final class FixtureRunner {
                 uncovered.add(r.rule().id() + " (has " + (s.isEmpty() ? "no passing case" : s) + "; needs a " + other + " and a failing case)");
             }
         }
+        if (engine.classifier() != null && files.stream().anyMatch(f -> f.getFileName().toString().equals("classification.tests.yaml"))) {
+            for (var c : engine.classifier().data().conclusions()) {
+                Set<String> s = seen.getOrDefault("conclusion:" + c.id(), Set.of());
+                if (!s.contains("notReached") || !(s.contains("reached") || s.contains("upcoming") || s.contains("setAside"))) {
+                    uncovered.add("conclusion " + c.id() + " (has " + (s.isEmpty() ? "no case" : s) + "; needs a reached and a notReached case)");
+                }
+            }
+        }
         return new Report(outcomes, uncovered, problems);
+    }
+
+    private Outcome runConclusion(Case c, LocalDate defaultAsOf, Location where) {
+        String name = "conclusion " + c.conclusion();
+        if (engine.classifier() == null || engine.classifier().data().conclusions().stream().noneMatch(k -> k.id().equals(c.conclusion()))) {
+            return new Outcome(where.file(), where, name, c.expect(), false, "no such conclusion in the classification");
+        }
+        if (!List.of("reached", "upcoming", "setAside", "notReached").contains(c.expect())) {
+            return new Outcome(where.file(), where, name, c.expect(), false, "a conclusion is expected reached, upcoming, setAside or notReached");
+        }
+        Loaded loaded;
+        try {
+            loaded = patched(c);
+        } catch (IOException | IllegalArgumentException e) {
+            return new Outcome(where.file(), where, name, c.expect(), false, "cannot patch: " + e.getMessage());
+        }
+        LocalDate asOf = c.asOf() != null ? c.asOf() : defaultAsOf;
+        dev.aidossier.classify.Classification k = engine.classifier().classify(loaded, asOf);
+        if (!k.findings().isEmpty()) {
+            return new Outcome(where.file(), where, name, c.expect(), false, "classification findings: " + k.findings().get(0).toText());
+        }
+        List<String> basis = null;
+        String got = "notReached";
+        for (var r : k.conclusions()) {
+            if (r.id().equals(c.conclusion())) {
+                got = "reached";
+                basis = r.basis();
+            }
+        }
+        for (var r : k.upcoming()) {
+            if (r.id().equals(c.conclusion())) {
+                got = "upcoming";
+                basis = r.basis();
+            }
+        }
+        for (var r : k.setAside()) {
+            if (r.id().equals(c.conclusion())) {
+                // a set-aside conclusion that holds is reached; another conclusion listed here was set aside by role
+                boolean own = engine.classifier().data().conclusions().stream().anyMatch(x -> x.id().equals(c.conclusion()) && x.effect().equals("set-aside"));
+                got = own ? "reached" : "setAside";
+                basis = r.basis();
+            }
+        }
+        String detail = got + ", tier " + k.tier() + (basis == null ? "" : ", basis " + basis);
+        if (!got.equals(c.expect())) {
+            return new Outcome(where.file(), where, name, c.expect(), false, "expected " + c.expect() + ", got " + detail);
+        }
+        if (c.tier() != null && !c.tier().equals(k.tier())) {
+            return new Outcome(where.file(), where, name, c.expect(), false, "expected tier " + c.tier() + ", got " + detail);
+        }
+        if (c.basis() != null && (basis == null || !basis.containsAll(c.basis()))) {
+            return new Outcome(where.file(), where, name, c.expect(), false, "expected the basis to include " + c.basis() + ", got " + detail);
+        }
+        return new Outcome(where.file(), where, name, c.expect(), true, detail);
     }
 
     /**
@@ -162,6 +233,9 @@ public final class FixtureRunner {
     }
 
     private Outcome runCase(Case c, LocalDate defaultAsOf, Location where) {
+        if (c.rule() == null || c.rule().isBlank() || c.conclusion() != null) {
+            return new Outcome(where.file(), where, String.valueOf(c.rule()), c.expect(), false, "a case names either a rule or a conclusion");
+        }
         if (engine.rules().rule(c.rule()) == null) {
             return new Outcome(where.file(), where, c.rule(), c.expect(), false, "no such rule in the pack");
         }

@@ -65,7 +65,7 @@ class CliTest {
         TestSupport.Run r = TestSupport.run("classify", "--as-of", "2026-11-23", p.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).contains(p + ": high-risk")
-                .contains("legal basis:     Art6.2, AnxIII.4.a")
+                .contains("legal basis:     Art6.2 (Art. 6(2)), AnxIII.4.a (Annex III, point 4(a))")
                 .contains("Annex III:       AnxIII.4.a Recruitment and selection of natural persons")
                 .contains("obligations from 2027-12-02");
     }
@@ -86,6 +86,36 @@ class CliTest {
         assertThat(arr.get(0).get("basis").toString()).isEqualTo("[\"Art6.2\",\"AnxIII.4.a\"]");
         assertThat(arr.get(0).get("findings").isArray()).isTrue();
         assertThat(arr.get(1).get("tier").asString()).isEqualTo("minimal-risk");
+    }
+
+    @Test
+    void classifyNamesWhatItSetAsideAndTheFactThatDidIt() throws IOException {
+        Path p = write("fraud.yaml", CV.replace("[AnxIII.4.a]", "[AnxIII.5.b]\n      financialFraudDetectionOnly: true"));
+        TestSupport.Run r = TestSupport.run("classify", "--as-of", "2026-11-23", p.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out().lines().toList()).containsExactly(
+                p + ": minimal-risk",
+                "  legal basis:     none",
+                "  transparency:    none",
+                "  general-purpose: none",
+                "  set aside:       AnxIII.5.b (Annex III, point 5(b)): Detecting financial fraud is excluded from Annex III point 5(b)",
+                "                     because spec.classification.annexIII.financialFraudDetectionOnly = true (" + p + ":13:36)");
+        TestSupport.Run j = TestSupport.run("classify", "--format", "json", "--as-of", "2026-11-23", p.toString());
+        JsonNode aside = Json.mapper().readTree(j.out()).get(0).get("setAside");
+        assertThat(aside.toString()).isEqualTo("[{\"id\":\"set-aside.annex-iii-5b-fraud\",\"basis\":[\"AnxIII.5.b\"],"
+                + "\"title\":\"Detecting financial fraud is excluded from Annex III point 5(b)\",\"because\":[{\"fact\":"
+                + "\"spec.classification.annexIII.financialFraudDetectionOnly\",\"value\":true,\"line\":13,\"column\":36}]}]");
+    }
+
+    @Test
+    void classifyPrintsNoObligationDateForADerogation() throws IOException {
+        Path p = write("derog.yaml", CV.replace("[AnxIII.4.a]", "[AnxIII.3.a]") + "    derogation:\n      preparatoryTask: true\n      noSignificantRisk: true\n");
+        TestSupport.Run r = TestSupport.run("classify", "--as-of", "2026-11-23", p.toString());
+        assertThat(r.out()).contains(p + ": minimal-risk")
+                .contains("Art6.3.sub2.d (Art. 6(3), second subparagraph, point (d))")
+                .contains("  derogation:      Annex III system not high-risk under the Art. 6(3) derogation; the assessment must be documented "
+                        + "(Art. 6(4)) and the system registered (Art. 49(2)), from 2027-12-02")
+                .doesNotContain("obligations from");
     }
 
     @Test

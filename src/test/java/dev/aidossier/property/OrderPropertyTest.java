@@ -81,7 +81,7 @@ class OrderPropertyTest {
         Analysis a = analyse(original, example);
         Analysis b = analyse(shuffled.getBytes(StandardCharsets.UTF_8), example);
         String why = "seed " + seed + ", " + example.getFileName() + " with its keys shuffled:\n" + shuffled;
-        assertThat(Json.classification(b.classification())).as(why).isEqualTo(Json.classification(a.classification()));
+        assertThat(placeless(Json.classification(b.classification()))).as(why).isEqualTo(placeless(Json.classification(a.classification())));
         assertThat(withoutPlaces(b.findings())).as(why).isEqualTo(withoutPlaces(a.findings()));
         assertThat(b.findings()).as(why).hasSameSizeAs(a.findings());
     }
@@ -170,6 +170,23 @@ class OrderPropertyTest {
     }
 
     /** Findings without their line and column, in a fixed order. */
+    /** A JSON-shaped value without the line and column of the facts it cites (they move with the keys). */
+    private static Object placeless(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> {
+                if (!"line".equals(k) && !"column".equals(k)) {
+                    out.put(k, placeless(x));
+                }
+            });
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(OrderPropertyTest::placeless).toList();
+        }
+        return v;
+    }
+
     private static List<String> withoutPlaces(List<Finding> findings) {
         List<String> out = new ArrayList<>();
         for (Finding f : findings) {
