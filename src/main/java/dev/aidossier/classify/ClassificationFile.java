@@ -33,7 +33,7 @@ public record ClassificationFile(
         Map<String, @NotBlank String> citations) {
 
     public record FactDecl(
-            @Doc("boolean, string, number or list") @NotNull @Pattern(regexp = "boolean|string|number|list", message = "must be boolean, string, number or list") String type,
+            @Doc("boolean, string, number, date or list") @NotNull @Pattern(regexp = "boolean|string|number|date|list", message = "must be boolean, string, number, date or list") String type,
             List<String> values,
             String valuesFrom,
             Object defaultValue,

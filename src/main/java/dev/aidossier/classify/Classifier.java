@@ -225,6 +225,16 @@ public final class Classifier {
                     return str;
                 }
                 break;
+            case "date":
+                // kept as its ISO text, so that rules compare it with other ISO dates
+                if (v instanceof YScalar s && s.value() instanceof String str && str.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+                    try {
+                        return LocalDate.parse(str).toString();
+                    } catch (java.time.DateTimeException e) {
+                        // reported below
+                    }
+                }
+                break;
             case "list":
                 if (v instanceof YList l) {
                     List<Object> items = new ArrayList<>();
@@ -250,6 +260,7 @@ public final class Classifier {
             case "boolean" -> "true or false";
             case "list" -> "a list";
             case "number" -> "a number";
+            case "date" -> "a date (YYYY-MM-DD)";
             default -> "a string";
         };
         String found = v.kindName() + (v instanceof YScalar s && s.value() != null ? " '" + Names.clip(s.text(), 40) + "'" : "");

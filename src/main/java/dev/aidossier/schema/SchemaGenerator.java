@@ -212,6 +212,11 @@ public final class SchemaGenerator {
         switch (d.type()) {
             case "boolean" -> s.put("type", "boolean");
             case "number" -> s.put("type", "number");
+            case "date" -> {
+                s.put("type", "string");
+                s.put("format", "date");
+                s.put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+            }
             case "string" -> {
                 s.put("type", "string");
                 if (d.values() != null) {
