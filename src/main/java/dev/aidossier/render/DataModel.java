@@ -27,7 +27,8 @@ import java.util.TreeMap;
  *   <li>{@code doc}: id, title, draft, draftStamp, stem, files (id → sibling PDF name)
  *   <li>{@code tool}, {@code pack}, {@code source} (file, name, sha256), {@code asOf}
  *   <li>{@code kind} (AISystem or GPAIModel), {@code system} (the metadata), {@code spec}
- *   <li>{@code classification}: available, tier, gpai, transparency, basis, annexIII [{key, title}], routes,
+ *   <li>{@code classification}: available, tier, gpai, transparency, basis, citations {key: text}, setAside
+ *       [{id, basis, title, roles, because [{path, value, line, column}]}], annexIII [{key, title}], routes,
  *       obligationsFrom, derogation, roles, conclusions and upcoming [{id, effect, basis, title, appliesFrom}]
  *   <li>{@code findings} (all), {@code open} (failed, by severity then place), {@code upcoming}, {@code waived}
  *   <li>{@code gaps}: reference key or any prefix of one (AnxIV, AnxIV.2, AnxIV.2.d ...) → its failed,
@@ -195,6 +196,30 @@ final class DataModel {
         m.put("roles", Plain.value(c.roles()));
         m.put("conclusions", conclusions(c.conclusions()));
         m.put("upcoming", conclusions(c.upcoming()));
+        List<Map<String, Object>> aside = new ArrayList<>();
+        for (Classification.SetAside k : c.setAside()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", k.id());
+            x.put("basis", Plain.value(k.basis()));
+            x.put("title", Plain.xmlSafe(k.title() == null ? k.id() : k.title()));
+            x.put("roles", Plain.value(k.roles()));
+            List<Map<String, Object>> because = new ArrayList<>();
+            for (Classification.Reason r : k.because()) {
+                Map<String, Object> y = new LinkedHashMap<>();
+                y.put("path", r.path());
+                Object v = r.value() instanceof List<?> l ? "[" + String.join(", ", l.stream().map(String::valueOf).toList()) + "]" : String.valueOf(r.value());
+                y.put("value", Plain.xmlSafe(String.valueOf(v)));
+                if (r.location() != null) {
+                    y.put("line", r.location().line());
+                    y.put("column", r.location().column());
+                }
+                because.add(y);
+            }
+            x.put("because", because);
+            aside.add(x);
+        }
+        m.put("setAside", aside);
+        m.put("citations", Plain.value(c.citations()));
         return m;
     }
 

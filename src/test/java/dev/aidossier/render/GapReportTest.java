@@ -37,6 +37,21 @@ class GapReportTest {
     }
 
     @Test
+    void provisionsSetAsideAreListedWithTheFactThatSetThemAside(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path p = dir.resolve("fraud.yaml");
+        java.nio.file.Files.writeString(p, "apiVersion: dossier/v1\nkind: AISystem\nmetadata:\n  name: Fraud screen\n  version: \"1\"\n"
+                + "spec:\n  provider:\n    name: Bank AG\n  roles: [provider]\n  classification:\n    annexIII:\n      points: [AnxIII.5.b]\n"
+                + "      financialFraudDetectionOnly: true\n");
+        dev.aidossier.Engine.Analysis a = RenderFixtures.ENGINE.analyse(p, "fraud.yaml", AFTER);
+        String t = text(RenderFixtures.renderer().render(DocumentKind.GAP_REPORT, a, RenderFixtures.options("fraud", AFTER)).pdf());
+        assertThat(t).contains("Provisions considered and set aside", "Annex III, point 5(b)",
+                "Detecting financial fraud is excluded from Annex III point 5(b)",
+                "financialFraudDetectionOnly = true (line 13)");
+        // the path may break across lines after a dot
+        assertThat(t.replace(". ", ".")).contains("spec.classification.annexIII.financialFraudDetectionOnly = true (line 13)");
+    }
+
+    @Test
     void upcomingFindingsShowTheDateFromWhichTheyApply() throws RenderException {
         String t = text(render(DocumentKind.GAP_REPORT, "incomplete.yaml", BEFORE));
         assertThat(t).contains("0 errors, 0 warnings, 0 notes", "5. Upcoming findings",
