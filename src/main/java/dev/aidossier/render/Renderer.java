@@ -116,6 +116,37 @@ public final class Renderer {
         return templates.process(kind.template(), DataModel.forDocument(frameworksModel(a, o), kind, o));
     }
 
+    private static final java.util.regex.Pattern LINKED = java.util.regex.Pattern.compile("<(?:link|img)\\s[^>]*?(?:href|src)=\"([^\"]+)\"");
+
+    /**
+     * The files of the templates folder (the user's, then the bundled ones) that an XHTML document links to
+     * by a relative path (style sheets, images), path to bytes: what a browser or another engine needs
+     * beside the XHTML to render it as this renderer does.
+     */
+    public Map<String, byte[]> linkedResources(String xhtml) {
+        Map<String, byte[]> out = new java.util.TreeMap<>();
+        Path dir = null;
+        if (userTemplates != null) {
+            try {
+                dir = userTemplates.toRealPath();
+            } catch (java.io.IOException e) {
+                dir = null;
+            }
+        }
+        java.util.regex.Matcher m = LINKED.matcher(xhtml);
+        while (m.find()) {
+            String path = LocalUserAgent.localPath(LocalUserAgent.BASE + m.group(1));
+            if (path == null || m.group(1).contains(":")) {
+                continue;
+            }
+            byte[] b = LocalUserAgent.read(dir, path);
+            if (b != null) {
+                out.put(path, b);
+            }
+        }
+        return out;
+    }
+
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         String xhtml = xhtml(kind, a, o);
         String template = templates.where(kind.template(), null, null);
