@@ -177,7 +177,13 @@ final class PackCommand implements Callable<Integer> {
                     err.println("dossier: " + e.getMessage());
                     return Main.USAGE;
                 }
-                documents = (a, stem) -> renderer.renderAll(a, new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras);
+                // fewer descriptions than workers: lay out each description's documents side by side instead
+                ExecutorService docPool = inputs.size() < n ? Executors.newFixedThreadPool(n, r -> {
+                    Thread t = new Thread(r, "dossier-render");
+                    t.setDaemon(true);
+                    return t;
+                }) : null;
+                documents = (a, stem) -> renderer.renderAll(a, new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras, docPool);
             }
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents);
             PackKey keys = packKey(engine, asOf, extras);
