@@ -57,6 +57,8 @@ public final class AotTraining {
                 failures += expect(run(sink, "pack", "--fail-on", "never", "--with", "passport,interoperability-plan",
                         "-o", tmp.resolve("pack-" + round).toString(), examples.toString()), 0);
             }
+            // one description alone: its documents are laid out side by side
+            failures += expect(run(sink, "pack", "--fail-on", "never", "-o", tmp.resolve("one").toString(), files.get(files.size() / 2)), 0);
             failures += expect(run(sink, "pack", "--fail-on", "never", "--zip", "--no-pdf",
                     "-o", tmp.resolve("zip").toString(), examples.toString()), 0);
             failures += expect(run(sink, "diff", files.get(0), files.get(1)), 0, 1, 2);
