@@ -17,6 +17,16 @@ import java.util.Map;
                 "Each finding prints as file:line:col: severity [ID] message."})
 final class CheckCommand extends AnalysisCommand {
 
+    @picocli.CommandLine.Option(names = "--include-upcoming",
+            description = {"Count upcoming findings (requirements not met whose obligation applies from a later date) as open",
+                    "for --fail-on: gate a bid on everything the buyer will judge, not only what applies today."})
+    boolean includeUpcoming;
+
+    @Override
+    boolean gates(Finding f) {
+        return f.status().isOpen() || (includeUpcoming && f.status() == dev.aidossier.core.Status.upcoming);
+    }
+
     @Override
     boolean acceptsFormat(CommonOptions.Format f) {
         return true;
@@ -26,6 +36,14 @@ final class CheckCommand extends AnalysisCommand {
     void print(List<Analysis> results, Engine engine, PrintWriter out) {
         if (common.format == CommonOptions.Format.sarif) {
             out.print(dev.aidossier.report.Sarif.write(results, engine, Main.version()));
+            return;
+        }
+        if (common.format == CommonOptions.Format.github || common.format == CommonOptions.Format.gitlab) {
+            List<Finding> all = new ArrayList<>();
+            results.forEach(a -> all.addAll(a.findings()));
+            java.nio.file.Path base = java.nio.file.Path.of("").toAbsolutePath();
+            out.print(common.format == CommonOptions.Format.github ? dev.aidossier.report.CiAnnotations.github(all, base)
+                    : dev.aidossier.report.CiAnnotations.gitlab(all, base));
             return;
         }
         if (common.format == CommonOptions.Format.junit) {
@@ -52,6 +70,13 @@ final class CheckCommand extends AnalysisCommand {
             for (Finding f : a.findings()) {
                 if (f.status().isOpen()) {
                     out.println(f.toText());
+                }
+            }
+            // not met, applying later: a bid is judged on the documentation, so they are shown, with their date
+            for (Finding f : a.findings()) {
+                if (f.status() == dev.aidossier.core.Status.upcoming) {
+                    out.println(f.location() + ": upcoming " + f.severity() + " [" + f.ruleId() + "] " + f.message()
+                            + (f.appliesFrom() == null ? "" : " (applies from " + f.appliesFrom() + ")"));
                 }
             }
         }

@@ -132,7 +132,7 @@ final class PackCommand implements Callable<Integer> {
         try {
             Severity threshold = CommonOptions.failOnThreshold(failOn);
             LocalDate asOf = common.asOfDate();
-            if (common.format == CommonOptions.Format.sarif || common.format == CommonOptions.Format.junit) {
+            if (common.format != CommonOptions.Format.text && common.format != CommonOptions.Format.json) {
                 throw new CommonOptions.UsageError("--format " + common.format + " is not available for pack; use text or json");
             }
             int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;

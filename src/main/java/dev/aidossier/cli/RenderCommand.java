@@ -135,8 +135,8 @@ final class RenderCommand implements Callable<Integer> {
                     DeclarationGate gate = DeclarationGate.of(a);
                     if (gate.blocked()) {
                         err.println("dossier: the EU declaration of conformity was not rendered: " + refusal(gate)
-                                + ". See them with 'dossier render " + file + " --doc gap-report -o " + output + "'"
-                                + (gate.failed() > 0 ? " or 'dossier check " + file + "'" : "")
+                                + ". See them with 'dossier check " + file + "' (open and upcoming, each at its line) or 'dossier render "
+                                + file + " --doc gap-report -o " + output + "'"
                                 + "; add --draft to render a draft marked 'DRAFT \u2013 not a declaration of conformity'.");
                         code = Main.FINDINGS;
                         continue;
