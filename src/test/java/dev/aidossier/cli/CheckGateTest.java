@@ -41,4 +41,15 @@ class CheckGateTest {
         assertThat(r.out()).contains(GAPS + ":45:22: error [EUAIA-ANXIV-1A-PURPOSE]").doesNotContain(": upcoming ");
         assertThat(r.out().lines().reduce((a, b) -> b).orElseThrow()).startsWith("1 file: 4 errors, 0 warnings, 0 notes open; 0 upcoming, 0 waived, ");
     }
+
+    @Test
+    void packSummaryHasAnUpcomingColumnAndFitsLongNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+        TestSupport.Run r = TestSupport.run("pack", "--no-pdf", "--as-of", "2026-12-02", "--fail-on", "never", "-o", out.toString(), GAPS);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> lines = r.out().lines().toList();
+        // the file column is as wide as the longest name: nothing cut, the columns line up
+        assertThat(lines.get(0)).startsWith("FILE ").contains("ERRORS WARNINGS UPCOMING  PACK");
+        assertThat(lines.get(0).indexOf("TIER")).isEqualTo(GAPS.length() + 2);
+        assertThat(lines.get(1)).matches(java.util.regex.Pattern.quote(GAPS) + "  high-risk +0 +0 +4  .*cv-screening-gaps");
+    }
 }
