@@ -32,6 +32,7 @@ import java.util.function.UnaryOperator;
 
 /** {@code dossier render FILE --doc KIND -o DIR}: the documents of one description as PDF. */
 @Command(name = "render", mixinStandardHelpOptions = true,
+        header = "Render the documents of one description as PDF (or their XHTML).",
         description = {"Render the documents of one description as PDF: technical documentation (Annex IV), EU declaration of",
                 "conformity (Annex V), gap report, instructions for use (Art. 13), and the regulatory passport and Regulatory",
                 "Interoperability Plan (judged against every pack, or those named by --pack). Files are named <name>-<doc>.pdf (<name>-<doc>.draft.pdf with --draft).",
