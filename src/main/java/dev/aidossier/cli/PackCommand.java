@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 @Command(name = "pack", mixinStandardHelpOptions = true,
+        header = "Write a conformity pack per description; keep those that did not change.",
         description = {"Write a conformity pack per description: PDFs, findings.json, findings.sarif, junit.xml,",
                 "registration.json and manifest.json (hash and size of every file). Same input, same bytes."})
 final class PackCommand implements Callable<Integer> {
