@@ -244,6 +244,16 @@ public final class Engine {
         return packs;
     }
 
+    /** The loaded pack with this id (a rule's own pack, {@link RuleEngine.Compiled#pack()}), or the primary one. */
+    public PackFile pack(String id) {
+        for (PackFile p : packs) {
+            if (p.id().equals(id)) {
+                return p;
+            }
+        }
+        return pack;
+    }
+
     public Classifier classifier() {
         return classifier;
     }

@@ -46,6 +46,9 @@ public final class PackBuilder {
         Map<String, Object> findings = new LinkedHashMap<>();
         findings.put("tool", Json.obj("name", "dossier", "version", toolVersion));
         findings.put("pack", Json.obj("id", engine.pack().id(), "version", engine.pack().version()));
+        if (Json.packs(engine) != null) {
+            findings.put("packs", Json.packs(engine));
+        }
         findings.put("file", a.loaded().file());
         findings.put("asOf", asOf.toString());
         findings.put("classification", a.classification() == null ? null : Json.classification(a.classification()));
@@ -72,7 +75,11 @@ public final class PackBuilder {
         pack.put("law", engine.pack().law());
         pack.put("textVersion", engine.pack().textVersion());
         pack.put("sha256", engine.packHash());
-        m.put("rulePack", pack);
+        m.put("rulePack", pack); // the primary pack; sha256 covers the files of every pack evaluated
+        if (engine.packs().size() > 1) {
+            m.put("rulePacks", engine.packs().stream().map(p -> Json.obj("id", p.id(), "version", p.version(), "law", p.law(),
+                    "textVersion", p.textVersion())).toList());
+        }
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("file", a.loaded().file());
         input.put("sha256", a.loaded().bytes() == null ? null : EvidenceCheck.sha256(a.loaded().bytes()));

@@ -6,6 +6,7 @@ import dev.aidossier.core.Finding;
 import dev.aidossier.core.Severity;
 import dev.aidossier.core.Status;
 import dev.aidossier.core.ToolRules;
+import dev.aidossier.rules.PackFile;
 import dev.aidossier.rules.RuleEngine;
 import dev.aidossier.rules.RuleFile;
 
@@ -53,7 +54,8 @@ public final class Sarif {
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("tags", r.refs());
             props.put("status", r.status());
-            props.put("pack", engine.pack().id() + "@" + engine.pack().version());
+            PackFile own = engine.pack(c.pack()); // with --pack all, each rule names its own pack
+            props.put("pack", own.id() + "@" + own.version());
             d.put("properties", props);
             rules.add(d);
         }
