@@ -1,11 +1,11 @@
 package dev.aidossier.cli;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.load.DescriptionLoader;
 import dev.aidossier.load.Loaded;
 import dev.aidossier.report.Json;
-import dev.aidossier.rules.PlainPath;
+import dev.aidossier.load.PlainPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

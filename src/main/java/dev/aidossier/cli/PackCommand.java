@@ -1,8 +1,8 @@
 package dev.aidossier.cli;
 
 import dev.aidossier.report.Json;
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Severity;
 import dev.aidossier.pack.PackBuilder;

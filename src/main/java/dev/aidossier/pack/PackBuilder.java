@@ -1,11 +1,11 @@
 package dev.aidossier.pack;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.util.Hashes;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.report.JUnit;
 import dev.aidossier.report.Json;
 import dev.aidossier.report.Sarif;
-import dev.aidossier.rules.EvidenceCheck;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -82,7 +82,7 @@ public final class PackBuilder {
         }
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("file", a.loaded().file());
-        input.put("sha256", a.loaded().bytes() == null ? null : EvidenceCheck.sha256(a.loaded().bytes()));
+        input.put("sha256", a.loaded().bytes() == null ? null : Hashes.sha256(a.loaded().bytes()));
         m.put("input", input);
         m.put("asOf", asOf.toString());
         if (a.classification() != null) {
@@ -95,7 +95,7 @@ public final class PackBuilder {
         files.forEach((name, bytes) -> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", name);
-            e.put("sha256", EvidenceCheck.sha256(bytes));
+            e.put("sha256", Hashes.sha256(bytes));
             e.put("size", bytes.length);
             list.add(e);
         });

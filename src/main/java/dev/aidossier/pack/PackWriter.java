@@ -1,12 +1,12 @@
 package dev.aidossier.pack;
 
+import dev.aidossier.util.AtomicFiles;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.Map;
@@ -33,9 +33,8 @@ public final class PackWriter {
         if (Files.exists(target) && !force) {
             throw new FileAlreadyExistsException(target + " exists; use --force to replace it");
         }
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        Path tmp = AtomicFiles.tempDir(parent, "." + target.getFileName() + ".partial-");
         try {
-            readable(tmp);
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Path f = tmp.resolve(e.getKey()).normalize();
                 if (!f.startsWith(tmp) || e.getKey().contains("/") || e.getKey().startsWith(".")) {
@@ -56,7 +55,7 @@ public final class PackWriter {
         if (Files.exists(target) && !force) {
             throw new FileAlreadyExistsException(target + " exists; use --force to replace it");
         }
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".partial-", ".tmp");
+        Path tmp = AtomicFiles.tempFile(parent, "." + target.getFileName() + ".partial-", ".tmp");
         try {
             try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
                 for (Map.Entry<String, byte[]> e : files.entrySet()) {
@@ -78,15 +77,6 @@ public final class PackWriter {
         }
     }
 
-    /** Temporary folders are created private; a finished pack is as readable as any other output. */
-    private static void readable(Path dir) throws IOException {
-        try {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the default permissions apply
-        }
-    }
-
     private static void replace(Path tmp, Path target, boolean force) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
@@ -94,19 +84,11 @@ public final class PackWriter {
                 throw new FileAlreadyExistsException(target + " exists; use --force to replace it");
             }
             old = target.resolveSibling("." + target.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
-            move(target, old);
+            AtomicFiles.move(target, old);
         }
-        move(tmp, target);
+        AtomicFiles.move(tmp, target);
         if (old != null) {
             deleteTree(old);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.aidossier.pack;
 
 import dev.aidossier.report.Json;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.classify.Classification;
-import dev.aidossier.rules.PlainPath;
+import dev.aidossier.load.PlainPath;
 
 import java.util.LinkedHashMap;
 import java.util.List;

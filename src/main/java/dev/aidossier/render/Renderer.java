@@ -1,7 +1,7 @@
 package dev.aidossier.render;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.model.Metadata;
 
 import java.nio.file.Path;

@@ -22,7 +22,7 @@ public final class Json {
      * Every rule pack of a multi-pack run ({@code --pack all}) with its id and version, the primary one
      * first; null for a run of one pack, whose reports name it under "pack" alone.
      */
-    public static List<Map<String, Object>> packs(dev.aidossier.Engine engine) {
+    public static List<Map<String, Object>> packs(dev.aidossier.analysis.Engine engine) {
         if (engine.packs().size() < 2) {
             return null;
         }

@@ -28,7 +28,7 @@ public final class Crosswalks {
     }
 
     /** Every crosswalk file of the index, in its order; none when the index names none. */
-    public static List<DataFile<CrosswalkFile>> load(PackSource src) throws Unreadable {
+    public static List<DataFile<CrosswalkFile>> load(RulePackSource src) throws Unreadable {
         List<Finding> problems = new ArrayList<>();
         List<DataFile<CrosswalkFile>> out = new ArrayList<>();
         try {
@@ -37,7 +37,7 @@ public final class Crosswalks {
                 throw new Unreadable(List.of(Finding.error("rules.io", "the rules folder has no index.yaml naming its packs and crosswalks",
                         Location.ofFile(src.display("index.yaml")), null)));
             }
-            DataFile<PackIndex> index = DataFile.parse(idx, src.display("index.yaml"), PackIndex.class);
+            DataFile<RulePackIndex> index = DataFile.parse(idx, src.display("index.yaml"), RulePackIndex.class);
             problems.addAll(index.findings());
             if (index.ok() && index.value().crosswalks() != null) {
                 for (String c : index.value().crosswalks()) {

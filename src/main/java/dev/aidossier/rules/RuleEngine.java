@@ -1,5 +1,9 @@
 package dev.aidossier.rules;
 
+import dev.aidossier.cel.Substance;
+import dev.aidossier.cel.CelEnv;
+import dev.aidossier.load.PlainPath;
+
 import dev.aidossier.classify.Classification;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Location;

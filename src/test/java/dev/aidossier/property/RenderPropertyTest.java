@@ -1,8 +1,8 @@
 package dev.aidossier.property;
 
 import dev.aidossier.TestSupport;
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.load.DescriptionLoader;
 import dev.aidossier.load.Limits;
@@ -15,7 +15,7 @@ import dev.aidossier.render.RenderException;
 import dev.aidossier.render.RenderOptions;
 import dev.aidossier.render.Renderer;
 import dev.aidossier.rules.EvidenceCheck;
-import dev.aidossier.rules.PackSource;
+import dev.aidossier.rules.RulePackSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -66,7 +66,7 @@ class RenderPropertyTest {
 
     private static Engine engine() {
         try {
-            return Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+            return Engine.load(RulePackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
         } catch (Engine.PackError e) {
             throw new IllegalStateException(e);
         }

@@ -1,10 +1,10 @@
 package dev.aidossier.render;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.cli.Main;
 import dev.aidossier.load.Limits;
-import dev.aidossier.rules.PackSource;
+import dev.aidossier.rules.RulePackSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -45,7 +45,7 @@ final class RenderFixtures {
 
     private static Engine engine() {
         try {
-            return Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+            return Engine.load(RulePackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
         } catch (Engine.PackError e) {
             throw new IllegalStateException(e);
         }

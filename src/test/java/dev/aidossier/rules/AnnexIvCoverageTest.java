@@ -1,6 +1,6 @@
 package dev.aidossier.rules;
 
-import dev.aidossier.Engine;
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.load.Limits;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class AnnexIvCoverageTest {
 
     @Test
     void everyAnnexIvItemHasARule() throws Exception {
-        Engine engine = Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+        Engine engine = Engine.load(RulePackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
         Set<String> cited = new TreeSet<>();
         engine.rules().rules().forEach(r -> cited.addAll(r.rule().refs()));
         List<String> missing = new ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The shape of {@code rules/<pack>/pack.yaml}: what the pack encodes and which files make it up. */
-public record PackFile(
+public record RulePackFile(
         @NotNull @Pattern(regexp = "dossier/rules/v1", message = "must be dossier/rules/v1") String apiVersion,
         @NotNull @Pattern(regexp = "Pack", message = "must be Pack") String kind,
         @NotBlank @Pattern(regexp = "[a-z0-9-]+", message = "must be lower-case letters, digits and '-'") String id,
