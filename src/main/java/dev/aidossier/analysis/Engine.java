@@ -14,6 +14,7 @@ import dev.aidossier.rules.RulePackFile;
 import dev.aidossier.rules.EvidenceCheck;
 import dev.aidossier.rules.RulePackSource;
 import dev.aidossier.rules.RuleEngine;
+import dev.aidossier.rules.ModificationFile;
 import dev.aidossier.rules.RuleFile;
 import dev.aidossier.rules.Waivers;
 import dev.aidossier.cel.Substance;
@@ -38,11 +39,14 @@ public final class Engine {
     private final CelEnv cel;
     private final Substance substance;
     private final Limits limits;
+    private final ModificationFile modification;
     private final List<byte[]> hashed; // names and contents of the pack's files, in load order
     private volatile String packHash; // computed on first use: hashing every file is not needed to check a description
 
-    private Engine(List<RulePackFile> packs, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits, List<byte[]> hashed) {
+    private Engine(List<RulePackFile> packs, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits,
+                   List<byte[]> hashed, ModificationFile modification) {
         this.hashed = hashed;
+        this.modification = modification;
         this.pack = packs.get(0);
         this.packs = List.copyOf(packs);
         this.classifier = classifier;
@@ -96,6 +100,7 @@ public final class Engine {
         // First read and validate every file (this thread), then compile (after the warm-up).
         record Read(RulePackFile pack, DataFile<ClassificationFile> classification, List<DataFile<RuleFile>> ruleFiles) {
         }
+        ModificationFile modification = null;
         List<Read> reads = new ArrayList<>();
         for (String packId : packIds) {
             DataFile<RulePackFile> pf = read(source, packId + "/pack.yaml", RulePackFile.class, problems, hashed, null);
@@ -115,6 +120,11 @@ public final class Engine {
                 } else {
                     cf = read(source, classificationPath, ClassificationFile.class, problems, hashed,
                             named(pf, pack.classification() != null ? "classification" : "classificationFrom"));
+                }
+                if (pack.modification() != null) {
+                    DataFile<ModificationFile> mf = read(source, packId + "/" + pack.modification(), ModificationFile.class, problems, hashed,
+                            named(pf, "modification"));
+                    modification = mf != null && mf.ok() ? mf.value() : null;
                 }
             }
             List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
@@ -148,7 +158,7 @@ public final class Engine {
             problems.sort(Finding.ORDER); // bean validation reports in no fixed order
             throw new PackError(problems);
         }
-        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed));
+        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed), modification);
     }
 
     /** The passport's unit and group patterns must compile; a bad one is an error at its place in pack.yaml. */
@@ -248,6 +258,11 @@ public final class Engine {
 
     public Classifier classifier() {
         return classifier;
+    }
+
+    /** What diff weighs as a substantial modification, from the primary pack; null when its pack.yaml names no such file. */
+    public ModificationFile modification() {
+        return modification;
     }
 
     public RuleEngine rules() {

@@ -27,7 +27,8 @@ public record RulePackFile(
         @Valid SubstanceConfig substance,
         Map<String, @NotNull LocalDate> dates,
         Map<String, @NotBlank String> links,
-        @Valid Passport passport) {
+        @Valid Passport passport,
+        @Pattern(regexp = NAME, message = NAME_MESSAGE) String modification) {
 
     /**
      * How the regulatory passport and the Regulatory Interoperability Plan show the pack: its short name,

@@ -89,6 +89,7 @@ class DataValidatorTest {
             case "pack.yaml" -> RulePackFile.class;
             case "classification.yaml" -> ClassificationFile.class;
             case "index.yaml" -> RulePackIndex.class;
+            case "modification.yaml" -> dev.aidossier.rules.ModificationFile.class;
             default -> p.getParent().getFileName().toString().equals("crosswalk") ? CrosswalkFile.class : RuleFile.class;
         };
     }
