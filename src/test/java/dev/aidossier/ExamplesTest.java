@@ -10,9 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Severity;
 import dev.aidossier.core.Status;
-import dev.aidossier.load.Limits;
 import dev.aidossier.report.Json;
-import dev.aidossier.rules.RulePackSource;
 import dev.aidossier.schema.SchemaGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,7 @@ class ExamplesTest {
 
     @BeforeAll
     static void load() throws Exception {
-        engine = Engine.load(RulePackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+        engine = TestSupport.euEngine();
     }
 
     static Stream<Path> examples() throws IOException {

@@ -15,6 +15,7 @@ import dev.aidossier.rules.EvidenceCheck;
 import dev.aidossier.rules.RulePackSource;
 import dev.aidossier.rules.RuleEngine;
 import dev.aidossier.rules.ModificationFile;
+import dev.aidossier.rules.RegistrationFile;
 import dev.aidossier.rules.RuleFile;
 import dev.aidossier.rules.Waivers;
 import dev.aidossier.cel.Substance;
@@ -40,11 +41,13 @@ public final class Engine {
     private final Substance substance;
     private final Limits limits;
     private final ModificationFile modification;
+    private final RegistrationFile registration;
     private final List<byte[]> hashed; // names and contents of the pack's files, in load order
     private volatile String packHash; // computed on first use: hashing every file is not needed to check a description
 
     private Engine(List<RulePackFile> packs, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits,
-                   List<byte[]> hashed, ModificationFile modification) {
+                   List<byte[]> hashed, ModificationFile modification, RegistrationFile registration) {
+        this.registration = registration;
         this.hashed = hashed;
         this.modification = modification;
         this.pack = packs.get(0);
@@ -101,6 +104,7 @@ public final class Engine {
         record Read(RulePackFile pack, DataFile<ClassificationFile> classification, List<DataFile<RuleFile>> ruleFiles) {
         }
         ModificationFile modification = null;
+        RegistrationFile registration = null;
         List<Read> reads = new ArrayList<>();
         for (String packId : packIds) {
             DataFile<RulePackFile> pf = read(source, packId + "/pack.yaml", RulePackFile.class, problems, hashed, null);
@@ -108,7 +112,7 @@ public final class Engine {
                 continue;
             }
             RulePackFile pack = pf.value();
-            checkPassport(pf, problems);
+            checkPatterns(pf, problems);
             DataFile<ClassificationFile> cf = null;
             if (reads.isEmpty()) {
                 // a framework pack (NIST AI RMF, ISO/IEC 42001) may reuse the EU pack's classification facts
@@ -125,6 +129,11 @@ public final class Engine {
                     DataFile<ModificationFile> mf = read(source, packId + "/" + pack.modification(), ModificationFile.class, problems, hashed,
                             named(pf, "modification"));
                     modification = mf != null && mf.ok() ? mf.value() : null;
+                }
+                if (pack.registration() != null) {
+                    DataFile<RegistrationFile> rf = read(source, packId + "/" + pack.registration(), RegistrationFile.class, problems, hashed,
+                            named(pf, "registration"));
+                    registration = rf != null && rf.ok() ? rf.value() : null;
                 }
             }
             List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
@@ -151,30 +160,29 @@ public final class Engine {
                 }
             }
             Map<String, LocalDate> dates = pack.dates() == null ? Map.of() : pack.dates();
-            engines.add(RuleEngine.compile(pack.id(), r.ruleFiles(), cel, substance, dates, pack.links(), problems));
+            engines.add(RuleEngine.compile(pack.id(), r.ruleFiles(), cel, substance, dates, pack.links(), pack.references(), problems));
         }
         RuleEngine rules = RuleEngine.combine(engines, problems);
         if (!problems.isEmpty() || classifier == null) {
             problems.sort(Finding.ORDER); // bean validation reports in no fixed order
             throw new PackError(problems);
         }
-        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed), modification);
+        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed), modification, registration);
     }
 
-    /** The passport's unit and group patterns must compile; a bad one is an error at its place in pack.yaml. */
-    private static void checkPassport(DataFile<RulePackFile> pf, List<Finding> problems) {
+    /** The patterns of pack.yaml (passport, reference keys) must compile; a bad one is an error at its place. */
+    private static void checkPatterns(DataFile<RulePackFile> pf, List<Finding> problems) {
         RulePackFile.Passport p = pf.value().passport();
-        if (p == null) {
-            return;
-        }
-        for (String[] field : new String[][]{{"unit", p.unit()}, {"group", p.group()}, {"row", p.row()}}) {
+        RulePackFile.References refs = pf.value().references();
+        for (String[] field : new String[][]{{"passport.unit", p == null ? null : p.unit()}, {"passport.group", p == null ? null : p.group()},
+                {"passport.row", p == null ? null : p.row()}, {"references.pattern", refs == null ? null : refs.pattern()}}) {
             if (field[1] == null) {
                 continue;
             }
             try {
                 java.util.regex.Pattern.compile(field[1]);
             } catch (java.util.regex.PatternSyntaxException e) {
-                String path = "passport." + field[0];
+                String path = field[0];
                 problems.add(Finding.error("rules.schema", path + " is not a valid regular expression: " + e.getDescription(),
                         dev.aidossier.load.YPath.nearest(pf.root(), path).location(), path));
             }
@@ -263,6 +271,11 @@ public final class Engine {
     /** What diff weighs as a substantial modification, from the primary pack; null when its pack.yaml names no such file. */
     public ModificationFile modification() {
         return modification;
+    }
+
+    /** Who is registered in the EU database and how (Art. 49), from the primary pack; null when its pack.yaml names no such file. */
+    public RegistrationFile registration() {
+        return registration;
     }
 
     public RuleEngine rules() {

@@ -3,6 +3,7 @@ package dev.aidossier.pack;
 import dev.aidossier.util.Hashes;
 import dev.aidossier.analysis.Engine;
 import dev.aidossier.analysis.Analysis;
+import dev.aidossier.analysis.RegistrationRoute;
 import dev.aidossier.report.JUnit;
 import dev.aidossier.report.Json;
 import dev.aidossier.report.Sarif;
@@ -56,7 +57,8 @@ public final class PackBuilder {
         files.put("findings.json", utf8(Json.write(findings)));
         files.put("findings.sarif", utf8(Sarif.write(List.of(a), engine, toolVersion)));
         files.put("junit.xml", utf8(JUnit.write(List.of(a), engine)));
-        files.put("registration.json", utf8(Json.write(Registration.of(a))));
+        files.put("registration.json", utf8(Json.write(Registration.of(a,
+                engine.registration() == null ? null : RegistrationRoute.of(engine.registration(), a.classification())))));
         if (a.loaded().bytes() != null) {
             files.put("description.yaml", a.loaded().bytes()); // the input itself, so the pack stands alone and diff can compare packs
         }

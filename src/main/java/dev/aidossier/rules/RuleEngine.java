@@ -63,7 +63,9 @@ public final class RuleEngine {
 
     /** Compiles the rule files; every problem is added to {@code problems} at its rule file's line. */
     public static RuleEngine compile(String pack, List<DataFile<RuleFile>> files, CelEnv cel, Substance substance,
-                                     Map<String, LocalDate> dates, Map<String, String> links, List<Finding> problems) {
+                                     Map<String, LocalDate> dates, Map<String, String> links, RulePackFile.References references,
+                                     List<Finding> problems) {
+        java.util.regex.Pattern grammar = references == null ? null : references.compiled();
         List<Pending> pending = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         for (DataFile<RuleFile> f : files) {
@@ -83,6 +85,13 @@ public final class RuleEngine {
                 if (r.require() == null && r.present() == null && r.check() == null) {
                     problems.add(Finding.error("rules.schema", "rule " + r.id() + " needs 'require', 'present' or 'check'", loc, base));
                     continue;
+                }
+                for (int j = 0; grammar != null && j < r.refs().size(); j++) {
+                    if (!grammar.matcher(r.refs().get(j)).matches()) {
+                        String at = base + ".refs[" + j + "]";
+                        problems.add(Finding.error("schema.constraint", at + " must be a reference key of pack " + pack + " such as "
+                                + references.example(), YPath.nearest(f.root(), at).location(), at));
+                    }
                 }
                 if (r.where() != null && r.each() == null) {
                     problems.add(Finding.error("rules.schema", "rule " + r.id() + ": 'where' needs 'each'", loc, base + ".where"));

@@ -28,7 +28,25 @@ public record RulePackFile(
         Map<String, @NotNull LocalDate> dates,
         Map<String, @NotBlank String> links,
         @Valid Passport passport,
-        @Pattern(regexp = NAME, message = NAME_MESSAGE) String modification) {
+        @Pattern(regexp = NAME, message = NAME_MESSAGE) String modification,
+        @Pattern(regexp = NAME, message = NAME_MESSAGE) String registration,
+        @Valid References references) {
+
+    /**
+     * The grammar of the pack's reference keys (a rule's {@code refs}, a crosswalk's columns): a regular
+     * expression a whole key must match, and an example for the message when one does not.
+     */
+    public record References(@NotBlank String pattern, @NotBlank String example) {
+
+        /** The compiled pattern, or null when it does not compile (reported when the pack loads). */
+        public java.util.regex.Pattern compiled() {
+            try {
+                return java.util.regex.Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                return null;
+            }
+        }
+    }
 
     /**
      * How the regulatory passport and the Regulatory Interoperability Plan show the pack: its short name,

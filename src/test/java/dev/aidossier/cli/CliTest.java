@@ -197,4 +197,20 @@ class CliTest {
         TestSupport.Run same = TestSupport.run("diff", "--rules", rules.toString(), v1.toString(), v1.toString());
         assertThat(same.out()).contains("substantial modification: no change to intended purpose, Annex III use, model or training data");
     }
+
+    /** registration.json follows the pack's registration.yaml (Art. 49 routing and texts), not texts in Java. */
+    @Test
+    void registrationFollowsThePacksRegistrationData() throws IOException {
+        Path rules = dir.resolve("rules");
+        TestSupport.copyTree(TestSupport.root().resolve("rules"), rules);
+        Path reg = rules.resolve("eu-ai-act/registration.yaml");
+        Files.writeString(reg, Files.readString(reg).replace("otherwise: \"Only Annex III high-risk systems", "otherwise: \"Not registered: only Annex III high-risk systems"));
+        String chatbot = TestSupport.root().resolve("examples/customer-chatbot.yaml").toString();
+        TestSupport.Run r = TestSupport.run("pack", "--rules", rules.toString(), "--no-pdf", "--fail-on", "never", "-o", dir.resolve("out").toString(), chatbot);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode j = Json.mapper().readTree(dir.resolve("out/customer-chatbot/registration.json").toFile());
+        assertThat(j.get("required").asBoolean()).isFalse();
+        assertThat(j.get("reason").asString()).startsWith("Not registered: only Annex III high-risk systems (Art. 49(1))");
+        assertThat(j.get("legalBasis").asString()).isEqualTo("Regulation (EU) 2024/1689, Art. 49 and Annex VIII");
+    }
 }

@@ -90,6 +90,7 @@ class DataValidatorTest {
             case "classification.yaml" -> ClassificationFile.class;
             case "index.yaml" -> RulePackIndex.class;
             case "modification.yaml" -> dev.aidossier.rules.ModificationFile.class;
+            case "registration.yaml" -> dev.aidossier.rules.RegistrationFile.class;
             default -> p.getParent().getFileName().toString().equals("crosswalk") ? CrosswalkFile.class : RuleFile.class;
         };
     }

@@ -14,7 +14,6 @@ import dev.aidossier.load.YNode.YMap;
 import dev.aidossier.load.YNode.YScalar;
 import dev.aidossier.load.YamlReader;
 import dev.aidossier.report.Json;
-import dev.aidossier.rules.RulePackSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,11 +49,7 @@ class OrderPropertyTest {
     Path dir;
 
     private static Engine engine() {
-        try {
-            return Engine.load(RulePackSource.bundled(), List.of("eu-ai-act", "nist-ai-rmf", "iso-42001"), Limits.DEFAULT);
-        } catch (Engine.PackError e) {
-            throw new IllegalStateException(e);
-        }
+        return TestSupport.allEngine();
     }
 
     private static List<Path> examples() {

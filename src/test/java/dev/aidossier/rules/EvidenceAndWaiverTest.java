@@ -1,10 +1,10 @@
 package dev.aidossier.rules;
 
+import dev.aidossier.TestSupport;
 import dev.aidossier.util.Hashes;
 import dev.aidossier.analysis.Engine;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Status;
-import dev.aidossier.load.Limits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,7 @@ class EvidenceAndWaiverTest {
 
     @BeforeAll
     static void load() throws Exception {
-        engine = Engine.load(RulePackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+        engine = TestSupport.euEngine();
     }
 
     static final String HEAD = "apiVersion: dossier/v1\nkind: AISystem\nmetadata:\n  name: Demo\n  version: \"1\"\n"
