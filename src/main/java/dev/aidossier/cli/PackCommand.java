@@ -6,6 +6,7 @@ import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Severity;
 import dev.aidossier.pack.PackBuilder;
+import dev.aidossier.pack.PackKey;
 import dev.aidossier.pack.PackWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +52,12 @@ final class PackCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Replace packs that already exist in the output folder.")
     boolean force;
+
+    @Option(names = "--no-reuse",
+            description = {"Build every pack again. By default a pack already in the output folder whose manifest records the same",
+                    "reuse key (description, evidence, findings, rules, templates, fonts, tool build, as-of date, options) and whose",
+                    "files are intact is kept as it is: it would be written with the same bytes."})
+    boolean noReuse;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Descriptions packed in parallel (default: the number of cores).")
     Integer jobs;
@@ -100,13 +107,17 @@ final class PackCommand implements Callable<Integer> {
      * @param atThreshold  whether an open finding reaches --fail-on
      */
     private record Outcome(Inputs.Input input, boolean readable, String tier, long errors, long warnings, boolean atThreshold,
-                           List<Finding> loadFindings, Path written, String error, List<Finding> problems) {
+                           List<Finding> loadFindings, Path written, String error, List<Finding> problems, boolean reused) {
 
         static Outcome of(Inputs.Input input, Analysis a, Severity threshold, Path written, String error, List<Finding> problems) {
+            return of(input, a, threshold, written, error, problems, false);
+        }
+
+        static Outcome of(Inputs.Input input, Analysis a, Severity threshold, Path written, String error, List<Finding> problems, boolean reused) {
             boolean reaches = threshold != null && a.findings().stream().anyMatch(f -> f.status().isOpen() && f.severity().atLeast(threshold));
             return new Outcome(input, a.readable(), a.classification() == null ? null : a.classification().tier(),
                     count(a, Severity.error), count(a, Severity.warning), reaches, a.readable() ? List.of() : List.copyOf(a.findings()),
-                    written, error, problems);
+                    written, error, problems, reused);
         }
 
         static Outcome of(Inputs.Input input, Analysis a, Severity threshold, Path written, String error) {
@@ -166,9 +177,16 @@ final class PackCommand implements Callable<Integer> {
                     err.println("dossier: " + e.getMessage());
                     return Main.USAGE;
                 }
-                documents = (a, stem) -> renderer.renderAll(a, new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras);
+                // fewer descriptions than workers: lay out each description's documents side by side instead
+                ExecutorService docPool = inputs.size() < n ? Executors.newFixedThreadPool(n, r -> {
+                    Thread t = new Thread(r, "dossier-render");
+                    t.setDaemon(true);
+                    return t;
+                }) : null;
+                documents = (a, stem) -> renderer.renderAll(a, new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras, docPool);
             }
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents);
+            PackKey keys = packKey(engine, asOf, extras);
             boolean progress = System.console() != null && System.getenv("CI") == null;
             AtomicInteger done = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
@@ -179,7 +197,7 @@ final class PackCommand implements Callable<Integer> {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Inputs.Input in : inputs) {
                 futures.add(pool.submit(() -> {
-                    Outcome o = packOne(engine, builder, in, names.get(in), asOf, threshold);
+                    Outcome o = packOne(engine, builder, keys, in, names.get(in), asOf, threshold);
                     int k = done.incrementAndGet();
                     if (progress) {
                         synchronized (err) {
@@ -216,14 +234,52 @@ final class PackCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome packOne(Engine engine, PackBuilder builder, Inputs.Input in, String name, LocalDate asOf, Severity threshold) {
+    /** The run-wide part of the reuse key: everything besides the description that a pack's bytes depend on. */
+    private PackKey packKey(Engine engine, LocalDate asOf, java.util.Set<dev.aidossier.render.DocumentKind> extras)
+            throws IOException, CommonOptions.UsageError {
+        List<String> parts = new ArrayList<>();
+        parts.add("tool=" + Main.version());
+        parts.add("build=" + dev.aidossier.util.BuildId.current());
+        parts.add("rules=" + engine.packHash());
+        parts.add("asOf=" + asOf);
+        parts.add("epoch=" + RenderCommand.sourceDateEpoch());
+        parts.add("pdf=" + !noPdf);
+        parts.add("zip=" + zip);
+        parts.add("with=" + extras.stream().map(dev.aidossier.render.DocumentKind::id).sorted().toList());
+        parts.add("packs=" + common.pack);
+        // the bundled rule packs, crosswalks and templates are part of the build; a user's folders count file by file
+        List<Path> folders = new ArrayList<>();
+        if (common.rules != null) {
+            folders.add(common.rules);
+        }
+        List<byte[]> fontBytes = new ArrayList<>();
+        if (!noPdf) {
+            if (templates != null) {
+                folders.add(templates);
+            }
+            for (Path f : fonts) {
+                fontBytes.add(Files.readAllBytes(f));
+            }
+        }
+        return new PackKey(parts, folders, fontBytes);
+    }
+
+    private Outcome packOne(Engine engine, PackBuilder builder, PackKey keys, Inputs.Input in, String name, LocalDate asOf, Severity threshold) {
         Analysis a = engine.analyse(in.path(), in.display(), asOf);
         if (!a.readable()) {
             return Outcome.of(in, a, threshold, null, "the file could not be read");
         }
         try {
-            Map<String, byte[]> content = builder.build(a, asOf, name);
             Path target = zip ? output.resolve(name + ".zip") : output.resolve(name);
+            String key = keys.of(a, name);
+            if (!noReuse && PackWriter.reusable(target, zip, name, key)) {
+                return Outcome.of(in, a, threshold, target, null, List.of(), true);
+            }
+            if (!force && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                // known before rendering: the writer would refuse it after
+                return Outcome.of(in, a, threshold, null, target + " exists; use --force to replace it");
+            }
+            Map<String, byte[]> content = builder.build(a, asOf, name, key);
             Path written = zip ? PackWriter.writeZip(target, content, name, force) : PackWriter.writeFolder(target, content, force);
             return Outcome.of(in, a, threshold, written, null);
         } catch (dev.aidossier.render.RenderException e) {
@@ -249,6 +305,7 @@ final class PackCommand implements Callable<Integer> {
                 m.put("errors", o.errors());
                 m.put("warnings", o.warnings());
                 m.put("pack", o.written() == null ? null : o.written().toString());
+                m.put("reused", o.reused());
                 m.put("problem", o.error());
                 if (!o.problems().isEmpty()) {
                     m.put("problems", o.problems().stream().map(Finding::toText).toList());
@@ -283,7 +340,9 @@ final class PackCommand implements Callable<Integer> {
             }
         }
         if (common.format != CommonOptions.Format.json) {
-            out.println(written + " of " + outcomes.size() + (outcomes.size() == 1 ? " pack" : " packs") + " written to " + output);
+            long reused = outcomes.stream().filter(Outcome::reused).count();
+            out.println(written + " of " + outcomes.size() + (outcomes.size() == 1 ? " pack" : " packs") + " written to " + output
+                    + (reused == 0 ? "" : " (" + reused + " unchanged since the last run, kept as they were; --no-reuse builds them again)"));
         }
         return unusable ? Main.USAGE : findings ? Main.FINDINGS : Main.OK;
     }

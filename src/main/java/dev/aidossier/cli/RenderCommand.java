@@ -68,6 +68,11 @@ final class RenderCommand implements Callable<Integer> {
                     "repeatable: each character is drawn with the first font that has it. Without one, such characters fail the render."})
     List<Path> fonts = new ArrayList<>();
 
+    @Option(names = "--xhtml",
+            description = {"Write the XHTML each PDF is made from, as <name>-<doc>.xhtml, with the style sheets and images it links to,",
+                    "instead of the PDF: to debug a template, or to render it with another engine (a browser, WeasyPrint)."})
+    boolean xhtml;
+
     private record Written(DocumentKind kind, Path file, String sha256, int bytes) {
     }
 
@@ -135,9 +140,23 @@ final class RenderCommand implements Callable<Integer> {
                         continue;
                     }
                 }
-                Path target = output.resolve(stem + "-" + kind.id() + ".pdf");
+                Path target = output.resolve(stem + "-" + kind.id() + (xhtml ? ".xhtml" : ".pdf"));
                 if (sameFile(target, file)) {
                     throw new CommonOptions.UsageError("refusing to write " + target + " over the input description");
+                }
+                if (xhtml) {
+                    String x = renderer.xhtml(kind, a, options);
+                    rendered.add(new Rendered(kind, target, x.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    for (Map.Entry<String, byte[]> r : renderer.linkedResources(x).entrySet()) {
+                        Path res = output.resolve(r.getKey()).normalize();
+                        if (!res.startsWith(output.normalize()) || sameFile(res, file)) {
+                            continue;
+                        }
+                        if (rendered.stream().noneMatch(w -> w.target().equals(res))) {
+                            rendered.add(new Rendered(null, res, r.getValue()));
+                        }
+                    }
+                    continue;
                 }
                 Renderer.Output o = renderer.render(kind, a, options);
                 renderer.requireResources(o);
@@ -152,7 +171,13 @@ final class RenderCommand implements Callable<Integer> {
             }
             List<Written> written = new ArrayList<>();
             for (Rendered r : rendered) {
+                if (r.target().getParent() != null) {
+                    Files.createDirectories(r.target().getParent());
+                }
                 dev.aidossier.util.AtomicFiles.write(r.target(), r.pdf());
+                if (r.kind() == null) {
+                    continue; // a style sheet or image of --xhtml: not listed
+                }
                 written.add(new Written(r.kind(), r.target(), Hashes.sha256(r.pdf()), r.pdf().length));
             }
             print(out, written, notes);

@@ -40,6 +40,11 @@ public final class PackBuilder {
 
     /** File name to content, manifest.json last; names are sorted otherwise. */
     public Map<String, byte[]> build(Analysis a, LocalDate asOf, String stem) throws Exception {
+        return build(a, asOf, stem, null);
+    }
+
+    /** As above, with the key under which a later run may reuse the pack ({@link PackKey}), or null for none. */
+    public Map<String, byte[]> build(Analysis a, LocalDate asOf, String stem, String reuseKey) throws Exception {
         Map<String, byte[]> files = new TreeMap<>();
         if (documents != null) {
             files.putAll(documents.render(a, stem));
@@ -63,11 +68,11 @@ public final class PackBuilder {
             files.put("description.yaml", a.loaded().bytes()); // the input itself, so the pack stands alone and diff can compare packs
         }
         Map<String, byte[]> out = new LinkedHashMap<>(files);
-        out.put("manifest.json", utf8(Json.write(manifest(a, asOf, files))));
+        out.put("manifest.json", utf8(Json.write(manifest(a, asOf, files, reuseKey))));
         return out;
     }
 
-    private Map<String, Object> manifest(Analysis a, LocalDate asOf, Map<String, byte[]> files) {
+    private Map<String, Object> manifest(Analysis a, LocalDate asOf, Map<String, byte[]> files, String reuseKey) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "dossier/pack/v1");
         m.put("tool", Json.obj("name", "dossier", "version", toolVersion));
@@ -93,6 +98,9 @@ public final class PackBuilder {
         }
         long open = a.findings().stream().filter(f -> f.status().isOpen() && f.severity() == dev.aidossier.core.Severity.error).count();
         m.put("openErrors", open);
+        if (reuseKey != null) {
+            m.put("reuseKey", reuseKey);
+        }
         List<Map<String, Object>> list = new ArrayList<>();
         files.forEach((name, bytes) -> {
             Map<String, Object> e = new LinkedHashMap<>();

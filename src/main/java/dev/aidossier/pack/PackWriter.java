@@ -27,6 +27,96 @@ public final class PackWriter {
     /** Zip entries get this fixed time, so the same files give the same zip bytes in any time zone. */
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
+    /** The largest manifest.json, and the largest pack file, read to decide whether a pack can be reused. */
+    private static final long MAX_MANIFEST = 4L * 1024 * 1024;
+    private static final long MAX_ENTRY = 256L * 1024 * 1024;
+
+    /**
+     * Whether the pack at {@code target} (a folder, or a zip when {@code zip}) was written under {@code key}
+     * and is intact: its manifest names that key, and every file it lists is there with the listed size and
+     * SHA-256, and nothing else is. Anything unreadable, odd or oversized answers false (the pack is then
+     * built again), never an error.
+     */
+    public static boolean reusable(Path target, boolean zip, String rootFolder, String key) {
+        try {
+            if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            Map<String, byte[]> files = zip ? readZip(target, rootFolder) : readFolder(target);
+            if (files == null || !files.containsKey("manifest.json")) {
+                return false;
+            }
+            if (zip) {
+                // the entries are read in order from their local headers: the zip this writer makes of them must be the file
+                java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+                zipTo(again, files, rootFolder);
+                if (!java.util.Arrays.equals(again.toByteArray(), Files.readAllBytes(target))) {
+                    return false;
+                }
+            }
+            tools.jackson.databind.JsonNode m = dev.aidossier.report.Json.mapper().readTree(files.get("manifest.json"));
+            if (!key.equals(m.path("reuseKey").asString(null))) {
+                return false;
+            }
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            for (tools.jackson.databind.JsonNode f : m.path("files")) {
+                String name = f.path("name").asString(null);
+                byte[] bytes = name == null ? null : files.get(name);
+                if (bytes == null || bytes.length != f.path("size").asLong(-1)
+                        || !dev.aidossier.util.Hashes.sha256(bytes).equals(f.path("sha256").asString(null))) {
+                    return false;
+                }
+                listed.add(name);
+            }
+            listed.add("manifest.json");
+            return listed.equals(files.keySet());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, byte[]> readFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.toList()) {
+                if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(f) > MAX_ENTRY) {
+                    return null;
+                }
+                String name = f.getFileName().toString();
+                if (name.equals("manifest.json") && Files.size(f) > MAX_MANIFEST) {
+                    return null;
+                }
+                out.put(name, Files.readAllBytes(f));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, byte[]> readZip(Path file, String rootFolder) throws IOException {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                String name = e.getName();
+                if (e.isDirectory() || !name.startsWith(rootFolder + "/")) {
+                    return null;
+                }
+                String local = name.substring(rootFolder.length() + 1);
+                byte[] bytes = in.readNBytes((int) MAX_ENTRY + 1);
+                if (bytes.length > MAX_ENTRY || local.isEmpty() || local.contains("/") || out.put(local, bytes) != null) {
+                    return null;
+                }
+            }
+        }
+        return out;
+    }
+
     public static Path writeFolder(Path target, Map<String, byte[]> files, boolean force) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -49,6 +139,23 @@ public final class PackWriter {
         }
     }
 
+    /** The zip of a pack: entries in the order given, under {@code rootFolder/}, with a fixed time. */
+    private static void zipTo(OutputStream os, Map<String, byte[]> files, String rootFolder) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(os)) {
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                String name = e.getKey();
+                if (name.contains("/") || name.contains("\\") || name.contains("..") || name.startsWith(".")) {
+                    throw new IOException("refusing zip entry name '" + name + "'");
+                }
+                ZipEntry ze = new ZipEntry(rootFolder + "/" + name);
+                ze.setTimeLocal(ZIP_TIME);
+                zip.putNextEntry(ze);
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+    }
+
     public static Path writeZip(Path target, Map<String, byte[]> files, String rootFolder, boolean force) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
@@ -57,18 +164,8 @@ public final class PackWriter {
         }
         Path tmp = AtomicFiles.tempFile(parent, "." + target.getFileName() + ".partial-", ".tmp");
         try {
-            try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
-                for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                    String name = e.getKey();
-                    if (name.contains("/") || name.contains("\\") || name.contains("..") || name.startsWith(".")) {
-                        throw new IOException("refusing zip entry name '" + name + "'");
-                    }
-                    ZipEntry ze = new ZipEntry(rootFolder + "/" + name);
-                    ze.setTimeLocal(ZIP_TIME);
-                    zip.putNextEntry(ze);
-                    zip.write(e.getValue());
-                    zip.closeEntry();
-                }
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                zipTo(os, files, rootFolder);
             }
             replace(tmp, target, force);
             return target;

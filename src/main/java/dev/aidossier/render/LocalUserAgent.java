@@ -105,10 +105,18 @@ final class LocalUserAgent extends ITextUserAgent {
             }
         }
         String path = localPath(uri);
-        if (path == null) {
+        byte[] bytes = path == null ? null : read(userDir, path);
+        if (bytes == null) {
             refused.add(uri);
-            return null;
         }
+        return bytes;
+    }
+
+    /**
+     * A file of the templates folder (the user's {@code userDir}, if given, before the bundled templates) by its
+     * relative path, or null when there is none, it leaves the folder or it is larger than {@link #MAX_BYTES}.
+     */
+    static byte[] read(Path userDir, String path) {
         try {
             if (userDir != null) {
                 Path p = userDir.resolve(path).normalize();
@@ -117,7 +125,6 @@ final class LocalUserAgent extends ITextUserAgent {
                     if (real.startsWith(userDir) && Files.size(real) <= MAX_BYTES) {
                         return Files.readAllBytes(real);
                     }
-                    refused.add(uri);
                     return null;
                 }
             }
@@ -129,7 +136,6 @@ final class LocalUserAgent extends ITextUserAgent {
         } catch (IOException e) {
             // unreadable: treated as absent
         }
-        refused.add(uri);
         return null;
     }
 

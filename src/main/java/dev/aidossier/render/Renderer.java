@@ -116,6 +116,37 @@ public final class Renderer {
         return templates.process(kind.template(), DataModel.forDocument(frameworksModel(a, o), kind, o));
     }
 
+    private static final java.util.regex.Pattern LINKED = java.util.regex.Pattern.compile("<(?:link|img)\\s[^>]*?(?:href|src)=\"([^\"]+)\"");
+
+    /**
+     * The files of the templates folder (the user's, then the bundled ones) that an XHTML document links to
+     * by a relative path (style sheets, images), path to bytes: what a browser or another engine needs
+     * beside the XHTML to render it as this renderer does.
+     */
+    public Map<String, byte[]> linkedResources(String xhtml) {
+        Map<String, byte[]> out = new java.util.TreeMap<>();
+        Path dir = null;
+        if (userTemplates != null) {
+            try {
+                dir = userTemplates.toRealPath();
+            } catch (java.io.IOException e) {
+                dir = null;
+            }
+        }
+        java.util.regex.Matcher m = LINKED.matcher(xhtml);
+        while (m.find()) {
+            String path = LocalUserAgent.localPath(LocalUserAgent.BASE + m.group(1));
+            if (path == null || m.group(1).contains(":")) {
+                continue;
+            }
+            byte[] b = LocalUserAgent.read(dir, path);
+            if (b != null) {
+                out.put(path, b);
+            }
+        }
+        return out;
+    }
+
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         String xhtml = xhtml(kind, a, o);
         String template = templates.where(kind.template(), null, null);
@@ -193,7 +224,17 @@ public final class Renderer {
 
     /** As {@link #renderAll(Analysis, RenderOptions)}, with the framework documents asked for in {@code with}. */
     public Map<String, byte[]> renderAll(Analysis a, RenderOptions o, java.util.Set<DocumentKind> with) throws RenderException {
-        Map<String, byte[]> out = new LinkedHashMap<>();
+        return renderAll(a, o, with, null);
+    }
+
+    /**
+     * As above; with a {@code pool}, the documents are laid out at the same time on its threads (for a pack
+     * of fewer descriptions than cores). The result, and the error when one fails (the first in document
+     * order), are the same as without.
+     */
+    public Map<String, byte[]> renderAll(Analysis a, RenderOptions o, java.util.Set<DocumentKind> with,
+                                         java.util.concurrent.ExecutorService pool) throws RenderException {
+        List<DocumentKind> kinds = new java.util.ArrayList<>();
         for (DocumentKind k : DocumentKind.values()) {
             if (k.frameworks() && !with.contains(k)) {
                 continue;
@@ -201,11 +242,39 @@ public final class Renderer {
             if (!applies(k, a) || (k == DocumentKind.DECLARATION && !o.draft() && DeclarationGate.of(a).blocked())) {
                 continue;
             }
-            Output r = render(k, a, o);
+            kinds.add(k);
+        }
+        List<java.util.concurrent.Future<Output>> futures = new java.util.ArrayList<>();
+        if (pool != null && kinds.size() > 1) {
+            for (DocumentKind k : kinds) {
+                futures.add(pool.submit(() -> render(k, a, o)));
+            }
+        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            DocumentKind k = kinds.get(i);
+            Output r = futures.isEmpty() ? render(k, a, o) : result(futures.get(i));
             requireResources(r);
             out.put(o.stem() + "-" + k.id() + ".pdf", r.pdf());
         }
         return out;
+    }
+
+    private static Output result(java.util.concurrent.Future<Output> f) throws RenderException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RenderException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw RenderException.internal("a document could not be rendered: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RenderException.internal("interrupted while rendering", e);
+        }
     }
 
     /** Whether the document exists for this kind of description (Annex IV, V and Art. 13 concern AI systems). */

@@ -1,18 +1,11 @@
 package dev.aidossier.bench;
 
 import dev.aidossier.cli.Main;
-import dev.aidossier.load.Limits;
-import dev.aidossier.load.TreePatch;
-import dev.aidossier.load.YNode;
-import dev.aidossier.load.YamlReader;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,42 +34,7 @@ public final class PackThroughput {
         Path work = Files.createTempDirectory("dossier-bench");
         Path in = work.resolve("in");
         Files.createDirectories(in);
-        List<Path> examples;
-        try (Stream<Path> s = Files.list(Path.of("examples"))) {
-            examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        }
-        if (Files.isDirectory(Path.of("examples/evidence"))) {
-            dev.aidossier.TestSupport.copyTree(Path.of("examples/evidence"), in.resolve("evidence"));
-        }
-        long totalBytes = 0;
-        for (int i = 0; i < n; i++) {
-            Path src = examples.get(i % examples.size());
-            YNode root = new YamlReader(Limits.DEFAULT).read(src, src.toString()).root();
-            root = TreePatch.set(root, "metadata.name", "Generated system " + i);
-            int copies = 1 + (i % 6);
-            for (String list : List.of("spec.datasets", "spec.metrics", "spec.riskManagement.risks")) {
-                Object plain = dev.aidossier.load.PlainPath.get(root.toPlain(), list);
-                if (plain instanceof List<?> l && !l.isEmpty()) {
-                    List<Object> grown = new ArrayList<>();
-                    for (int c = 0; c < copies; c++) {
-                        for (Object o : l) {
-                            if (o instanceof Map<?, ?> m && m.containsKey("name") && c > 0) {
-                                Map<Object, Object> copy = new LinkedHashMap<>(m);
-                                copy.put("name", m.get("name") + " (" + c + ")");
-                                grown.add(copy);
-                            } else {
-                                grown.add(o);
-                            }
-                        }
-                    }
-                    root = TreePatch.set(root, list, grown);
-                }
-            }
-            String yaml = tools.jackson.dataformat.yaml.YAMLMapper.builder().build().writeValueAsString(root.toPlain());
-            Path out = in.resolve(String.format("system-%03d.yaml", i));
-            Files.writeString(out, yaml, StandardCharsets.UTF_8);
-            totalBytes += Files.size(out);
-        }
+        long totalBytes = GenerateBatch.generate(n, Path.of("examples"), in);
         System.out.printf("generated %d descriptions, %.1f KB on average, in %s%n", n, totalBytes / 1024.0 / n, in);
         for (int round = 1; round <= rounds; round++) {
             Path outDir = work.resolve("out-" + round);

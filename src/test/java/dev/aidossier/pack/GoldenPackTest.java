@@ -51,7 +51,9 @@ class GoldenPackTest {
     void multiPackRunMatchesItsGoldenFiles(String example) throws IOException {
         Path pack = outAll.resolve(example);
         for (String name : List.of("findings.sarif", "junit.xml", "manifest.json")) {
-            compare("pack-all/" + example, name, Files.readString(pack.resolve(name)));
+            // the reuse key hashes the build itself (code, libraries): it changes with every change of code
+            String text = Files.readString(pack.resolve(name)).replaceFirst("\"reuseKey\" : \"[^\"]*\"", "\"reuseKey\" : \"(this build)\"");
+            compare("pack-all/" + example, name, text);
         }
     }
 

@@ -1,0 +1,102 @@
+package dev.aidossier.dist;
+
+import dev.aidossier.cli.Main;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The workload the build trains the AOT cache on (JEP 483/514/515): every command a user runs, on the
+ * examples, in one JVM, so that the classes they load and the methods they run hot are in the cache.
+ * The build runs it as {@code java -XX:AOTCacheOutput=dossier.aot -cp dossier.jar dev.aidossier.dist.AotTraining
+ * EXAMPLES}; outputs go to a temporary folder that is deleted afterwards. Not a user command.
+ */
+public final class AotTraining {
+
+    private AotTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: AotTraining EXAMPLES_DIR");
+            System.exit(2);
+        }
+        Path examples = Path.of(args[0]);
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(examples)) {
+            s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().forEach(p -> files.add(p.toString()));
+        }
+        if (files.size() < 2) {
+            System.err.println("AotTraining: fewer than two descriptions in " + examples);
+            System.exit(2);
+        }
+        Path tmp = Files.createTempDirectory("dossier-aot-");
+        PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+        int failures = 0;
+        try {
+            // what a pre-commit hook and a CI job run: classify and check, in every output format
+            failures += expect(run(sink, "classify", examples.toString()), 0, 1);
+            failures += expect(run(sink, "classify", "--format", "json", examples.toString()), 0, 1);
+            for (String format : List.of("text", "json", "sarif", "junit")) {
+                failures += expect(run(sink, "check", "--fail-on", "never", "--format", format, examples.toString()), 0);
+            }
+            failures += expect(run(sink, "check", "--pack", "all", "--fail-on", "never", examples.toString()), 0);
+            // what a bid needs: every document and the packs, twice so that the rendering path runs hot
+            for (int round = 0; round < 2; round++) {
+                for (String f : files) {
+                    failures += expect(run(sink, "render", f, "--doc", "all", "--fail-on", "never", "-o",
+                            tmp.resolve("render-" + round).toString()), 0, 1, 2);
+                }
+                failures += expect(run(sink, "pack", "--fail-on", "never", "--with", "passport,interoperability-plan",
+                        "-o", tmp.resolve("pack-" + round).toString(), examples.toString()), 0);
+            }
+            // one description alone: its documents are laid out side by side
+            failures += expect(run(sink, "pack", "--fail-on", "never", "-o", tmp.resolve("one").toString(), files.get(files.size() / 2)), 0);
+            failures += expect(run(sink, "pack", "--fail-on", "never", "--zip", "--no-pdf",
+                    "-o", tmp.resolve("zip").toString(), examples.toString()), 0);
+            failures += expect(run(sink, "diff", files.get(0), files.get(1)), 0, 1, 2);
+            failures += expect(run(sink, "rules", "list"), 0);
+            failures += expect(run(sink, "crosswalk"), 0);
+            failures += expect(run(sink, "schema"), 0);
+        } finally {
+            deleteTree(tmp);
+        }
+        if (failures > 0) {
+            System.err.println("AotTraining: " + failures + " training commands ended with an unexpected exit code");
+            System.exit(1);
+        }
+    }
+
+    private static int run(PrintWriter sink, String... args) {
+        return Main.run(sink, sink, args);
+    }
+
+    /** 0 when the exit code is one of those expected, else 1 (and says which command). */
+    private static int expect(int code, int... allowed) {
+        for (int a : allowed) {
+            if (code == a) {
+                return 0;
+            }
+        }
+        System.err.println("AotTraining: unexpected exit code " + code);
+        return 1;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.aidossier.dist;
+
+import dev.aidossier.TestSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The self-contained distribution, as a user gets it: unpacked from target/dossier-VERSION-linux-x64.tar.gz
+ * and run with no Java on the PATH and no JAVA_HOME. Runs in 'mvn verify' after the package phase built
+ * the archive (failsafe); the plain jar's behaviour is the reference.
+ */
+class DistributionIT {
+
+    static final String VERSION = System.getProperty("dossier.version", "0.1.0");
+    static final Path TARGET = TestSupport.root().resolve("target");
+    static final Path ARCHIVE = TARGET.resolve("dossier-" + VERSION + "-linux-x64.tar.gz");
+
+    @TempDir
+    static Path tmp;
+
+    /** The unpacked distribution. */
+    static Path home;
+    /** A PATH with the few commands the launcher uses, and no java. */
+    static Path bin;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        assertThat(ARCHIVE).as("the package phase builds the archive").exists();
+        Path into = tmp.resolve("install");
+        Files.createDirectories(into);
+        Result r = exec(into, Map.of(), "tar", "xzf", ARCHIVE.toString());
+        assertThat(r.exit).as(r.err).isZero();
+        home = into.resolve("dossier-" + VERSION + "-linux-x64");
+        bin = tmp.resolve("path");
+        Files.createDirectories(bin);
+        for (String tool : List.of("dirname", "readlink")) {
+            Path real = Stream.of("/usr/bin/" + tool, "/bin/" + tool).map(Path::of).filter(Files::isExecutable).findFirst().orElseThrow();
+            Files.createSymbolicLink(bin.resolve(tool), real);
+        }
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result exec(Path dir, Map<String, String> env, String... cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(240, TimeUnit.SECONDS)).as(String.join(" ", cmd)).isTrue();
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** The launcher, as a user without Java runs it. */
+    static Result dossier(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(home.resolve("bin/dossier").toString());
+        cmd.addAll(List.of(args));
+        return exec(dir, Map.of("PATH", bin.toString(), "LANG", "C.UTF-8"), cmd.toArray(String[]::new));
+    }
+
+    /** The plain jar on the bundled runtime, with the launcher's options but without the AOT cache. */
+    static Result plain(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(home.resolve("runtime/bin/java").toString(),
+                "@" + home.resolve("lib/jvm.options"), "-jar", home.resolve("lib/dossier.jar").toString()));
+        cmd.addAll(List.of(args));
+        return exec(dir, Map.of("PATH", bin.toString(), "LANG", "C.UTF-8"), cmd.toArray(String[]::new));
+    }
+
+    static Map<String, byte[]> tree(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    static void assertSameTree(Path a, Path b) throws IOException {
+        Map<String, byte[]> ta = tree(a);
+        Map<String, byte[]> tb = tree(b);
+        assertThat(ta.keySet()).isEqualTo(tb.keySet()).isNotEmpty();
+        for (String name : ta.keySet()) {
+            assertThat(ta.get(name)).as(name).isEqualTo(tb.get(name));
+        }
+    }
+
+    @Test
+    void holdsRuntimeJarCacheLauncherReadmeAndLicences() throws Exception {
+        assertThat(home.resolve("bin/dossier")).isExecutable();
+        assertThat(home.resolve("runtime/bin/java")).isExecutable();
+        assertThat(Files.readAllBytes(home.resolve("lib/dossier.jar"))).isEqualTo(Files.readAllBytes(TARGET.resolve("dossier.jar")));
+        assertThat(Files.size(home.resolve("lib/dossier.aot"))).isGreaterThan(10_000_000L);
+        assertThat(Files.readString(home.resolve("README.md"))).startsWith("# AI Dossier");
+        assertThat(Files.readString(home.resolve("LICENSES/THIRD-PARTY.txt"))).contains("picocli", "OpenPDF", "FreeMarker");
+        assertThat(home.resolve("LICENSES/java-runtime/java.base")).isDirectory();
+        // only the modules the tool needs: no compiler, no jshell, no jdk.jfr
+        String modules = Files.readString(home.resolve("runtime/release"));
+        assertThat(modules).contains("java.desktop", "jdk.localedata").doesNotContain("jdk.compiler", "jdk.jshell", "jdk.jfr");
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(home.resolve("README.md"));
+        assertThat(perms).contains(PosixFilePermission.OTHERS_READ).doesNotContain(PosixFilePermission.OTHERS_WRITE);
+        // no java on the PATH the launcher is run with
+        assertThat(bin.resolve("java")).doesNotExist();
+    }
+
+    @Test
+    void runsWithoutJavaAndWritesTheSamePackAsThePlainJar() throws Exception {
+        Path work = tmp.resolve("pack");
+        Files.createDirectories(work);
+        String example = TestSupport.examples().resolve("cv-screening.yaml").toString();
+        Result a = dossier(work, "pack", "--as-of", "2026-12-02", "-o", "with-cache", example);
+        Result b = plain(work, "pack", "--as-of", "2026-12-02", "-o", "without-cache", example);
+        assertThat(a.exit).as(a.err).isZero();
+        assertThat(a.err).isEmpty();
+        assertThat(a.out).contains("1 of 1 pack written to with-cache");
+        assertThat(b.out.replace("without-cache", "with-cache")).isEqualTo(a.out);
+        assertThat(b.err).isEqualTo(a.err);
+        assertThat(work.resolve("with-cache/cv-screening/cv-screening-technical-documentation.pdf")).exists();
+        assertSameTree(work.resolve("with-cache"), work.resolve("without-cache"));
+        // and the same bytes as this JVM's run of the same command (a different JDK build and no jlink)
+        Path here = tmp.resolve("pack-here");
+        TestSupport.Run r = TestSupport.run("pack", "--as-of", "2026-12-02", "-o", here.toString(), example);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertSameTree(work.resolve("with-cache"), here);
+    }
+
+    @Test
+    void checkClassifyAndErrorsAreTheSameWithAndWithoutTheCache() throws Exception {
+        Path work = tmp.resolve("cli");
+        Files.createDirectories(work);
+        String examples = TestSupport.examples().toString();
+        List<List<String>> commands = List.of(
+                List.of("classify", "--as-of", "2026-12-02", examples),
+                List.of("check", "--as-of", "2026-12-02", "--format", "sarif", examples),
+                List.of("check", "--as-of", "2026-12-02", "no-such-file.yaml"),
+                List.of("render", "--doc", "nonsense", "-o", "x", examples + "/cv-screening.yaml"),
+                List.of("--version"));
+        for (List<String> c : commands) {
+            Result a = dossier(work, c.toArray(String[]::new));
+            Result b = plain(work, c.toArray(String[]::new));
+            assertThat(a).as(String.join(" ", c)).isEqualTo(b);
+            assertThat(a.err).doesNotContain("Exception", "[aot]", "WARNING");
+        }
+        assertThat(dossier(work, "check", "no-such-file.yaml").exit).isEqualTo(2);
+        assertThat(dossier(work, "--version").out).contains("dossier " + VERSION, "Java 25");
+    }
+
+    @Test
+    void aCacheThatDoesNotFitIsIgnoredWithoutAWord() throws Exception {
+        // a copy of the installation whose cache is garbage, and one whose jar is not the one the cache was made for
+        Path garbage = tmp.resolve("garbage");
+        Path otherJar = tmp.resolve("other-jar");
+        for (Path copy : List.of(garbage, otherJar)) {
+            Result r = exec(tmp, Map.of(), "/bin/cp", "-a", home.toString(), copy.toString());
+            assertThat(r.exit).as(r.err).isZero();
+        }
+        Files.writeString(garbage.resolve("lib/dossier.aot"), "not an AOT cache");
+        Files.setLastModifiedTime(otherJar.resolve("lib/dossier.jar"), java.nio.file.attribute.FileTime.fromMillis(0));
+        String example = TestSupport.examples().resolve("customer-chatbot.yaml").toString();
+        Result reference = dossier(tmp, "classify", "--as-of", "2026-12-02", example);
+        assertThat(reference.exit).isZero();
+        for (Path copy : List.of(garbage, otherJar)) {
+            Result r = exec(tmp, Map.of("PATH", bin.toString()), copy.resolve("bin/dossier").toString(),
+                    "classify", "--as-of", "2026-12-02", example);
+            assertThat(r).as(copy.toString()).isEqualTo(reference);
+        }
+    }
+
+    /**
+     * Two builds of the archive give the same bytes. The AOT cache is the exception (the JVM writes profiles
+     * and layouts that depend on the timing of the training run), so the builds here leave it out, and the
+     * real archive must hold the very same files besides it.
+     */
+    @Test
+    void twoBuildsGiveTheSameBytes() throws Exception {
+        String timestamp = System.getProperty("dossier.outputTimestamp", "2026-11-23T00:00:00Z");
+        List<Path> archives = new ArrayList<>();
+        for (String run : List.of("first", "second")) {
+            Path target = tmp.resolve("build-" + run);
+            Files.createDirectories(target.resolve("generated-sources/license"));
+            Files.copy(TARGET.resolve("dossier.jar"), target.resolve("dossier.jar"));
+            Files.copy(TARGET.resolve("generated-sources/license/THIRD-PARTY.txt"), target.resolve("generated-sources/license/THIRD-PARTY.txt"));
+            Result r = exec(TestSupport.root(), Map.of("PATH", System.getenv("PATH")), "bash",
+                    TestSupport.root().resolve("src/dist/build-dist.sh").toString(), TestSupport.root().toString(),
+                    target.toString(), VERSION, timestamp, System.getProperty("java.home"), "false");
+            assertThat(r.exit).as(r.out + r.err).isZero();
+            archives.add(target.resolve("dossier-" + VERSION + "-linux-x64.tar.gz"));
+        }
+        assertThat(Files.readAllBytes(archives.get(0))).isEqualTo(Files.readAllBytes(archives.get(1)));
+        Path unpacked = tmp.resolve("build-first/unpacked");
+        Files.createDirectories(unpacked);
+        assertThat(exec(unpacked, Map.of(), "tar", "xzf", archives.get(0).toString()).exit).isZero();
+        Map<String, byte[]> real = tree(home);
+        real.remove("lib/dossier.aot");
+        Map<String, byte[]> rebuilt = tree(unpacked.resolve("dossier-" + VERSION + "-linux-x64"));
+        assertThat(rebuilt.keySet()).isEqualTo(real.keySet());
+        for (String name : real.keySet()) {
+            assertThat(rebuilt.get(name)).as(name).isEqualTo(real.get(name));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.aidossier.pack;
+
+import dev.aidossier.TestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code pack} keeps a pack already in the output folder when its manifest records the same reuse key and
+ * its files are intact, and builds it again whenever anything the bytes depend on changed.
+ */
+class PackReuseTest {
+
+    @TempDir
+    Path dir;
+
+    Path description;
+    Path out;
+
+    @BeforeEach
+    void copyExample() throws IOException {
+        Path src = TestSupport.examples();
+        Files.createDirectories(dir.resolve("in/evidence"));
+        TestSupport.copyTree(src.resolve("evidence/customer-chatbot"), dir.resolve("in/evidence/customer-chatbot"));
+        description = dir.resolve("in/customer-chatbot.yaml");
+        Files.copy(src.resolve("customer-chatbot.yaml"), description);
+        out = dir.resolve("out");
+    }
+
+    private TestSupport.Run pack(String... extra) {
+        List<String> args = new ArrayList<>(List.of("pack", "--as-of", "2026-12-02", "--fail-on", "never", "-o", out.toString()));
+        args.addAll(List.of(extra));
+        args.add(description.toString());
+        return TestSupport.run(args.toArray(String[]::new));
+    }
+
+    private static Map<String, byte[]> files(Path root) throws IOException {
+        Map<String, byte[]> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                m.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return m;
+    }
+
+    private static FileTime time(Path p) throws IOException {
+        return Files.getLastModifiedTime(p);
+    }
+
+    @Test
+    void anUnchangedPackIsKeptAndEqualsAFreshOne() throws Exception {
+        TestSupport.Run first = pack();
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.out()).endsWith("1 of 1 pack written to " + out + "\n");
+        Path pack = out.resolve("customer-chatbot");
+        String manifest = Files.readString(pack.resolve("manifest.json"));
+        assertThat(manifest).containsPattern("\"reuseKey\" : \"sha256:[0-9a-f]{64}\"");
+        Files.setLastModifiedTime(pack.resolve("manifest.json"), FileTime.fromMillis(0));
+
+        TestSupport.Run second = pack();
+        assertThat(second.exit()).as(second.toString()).isZero();
+        assertThat(second.out()).contains("1 of 1 pack written to " + out + " (1 unchanged since the last run, kept as they were");
+        assertThat(second.out()).contains("customer-chatbot.yaml").contains("limited-risk");
+        assertThat(time(pack.resolve("manifest.json"))).as("not rewritten").isEqualTo(FileTime.fromMillis(0));
+
+        // a fresh pack of the same input (another folder) has the very same bytes
+        Path fresh = dir.resolve("fresh");
+        TestSupport.Run f = TestSupport.run("pack", "--as-of", "2026-12-02", "--fail-on", "never", "-o", fresh.toString(), description.toString());
+        assertThat(f.exit()).isZero();
+        assertThat(files(fresh.resolve("customer-chatbot"))).containsExactlyEntriesOf(files(pack));
+
+        // the JSON summary says which packs were kept
+        TestSupport.Run json = pack("--format", "json");
+        assertThat(json.out()).contains("\"reused\" : true");
+    }
+
+    @Test
+    void anyChangeBuildsThePackAgain() throws Exception {
+        assertThat(pack("--no-pdf").exit()).isZero();
+        Path manifest = out.resolve("customer-chatbot/manifest.json");
+        String key = Files.readString(manifest).replaceAll("(?s).*\"reuseKey\" : \"([^\"]+)\".*", "$1");
+
+        // another as-of date: not reused, and without --force the existing pack is not replaced
+        TestSupport.Run other = TestSupport.run("pack", "--as-of", "2026-12-03", "--fail-on", "never", "--no-pdf", "-o", out.toString(), description.toString());
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.out()).contains("exists; use --force to replace it");
+
+        // with PDFs instead of without: another key
+        assertThat(pack("--force").out()).doesNotContain("unchanged");
+        assertThat(Files.readString(manifest)).doesNotContain(key);
+        String withPdf = Files.readString(manifest);
+        assertThat(pack().out()).contains("(1 unchanged");
+
+        // the description changed
+        Files.writeString(description, Files.readString(description).replace("version: \"", "version: \"9"));
+        assertThat(pack("--force").out()).doesNotContain("unchanged");
+        assertThat(Files.readString(manifest)).isNotEqualTo(withPdf);
+        assertThat(pack().out()).contains("(1 unchanged");
+
+        // an evidence file changed
+        try (Stream<Path> s = Files.list(dir.resolve("in/evidence/customer-chatbot"))) {
+            Path ev = s.sorted().findFirst().orElseThrow();
+            Files.writeString(ev, Files.readString(ev) + "\nrevised\n");
+        }
+        assertThat(pack("--force").out()).doesNotContain("unchanged");
+        assertThat(pack().out()).contains("(1 unchanged");
+
+        // a file of the pack was altered: built again
+        Path pdf = out.resolve("customer-chatbot/customer-chatbot-gap-report.pdf");
+        byte[] bytes = Files.readAllBytes(pdf);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(pdf, bytes);
+        TestSupport.Run tampered = pack();
+        assertThat(tampered.exit()).isEqualTo(2);
+        assertThat(tampered.out()).contains("exists; use --force to replace it");
+        assertThat(pack("--force").out()).doesNotContain("unchanged");
+        assertThat(Files.readAllBytes(pdf)).isNotEqualTo(bytes);
+
+        // a file added to the pack folder: built again
+        Files.writeString(out.resolve("customer-chatbot/extra.txt"), "x");
+        assertThat(pack("--force").out()).doesNotContain("unchanged");
+        assertThat(out.resolve("customer-chatbot/extra.txt")).doesNotExist();
+
+        // --no-reuse always builds
+        assertThat(pack("--force", "--no-reuse").out()).doesNotContain("unchanged");
+    }
+
+    @Test
+    void userTemplatesCountFileByFile() throws Exception {
+        Path templates = dir.resolve("brand");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("brand.css"), "h1 { color: #003399; }\n");
+        assertThat(pack("--templates", templates.toString()).exit()).isZero();
+        assertThat(pack("--templates", templates.toString()).out()).contains("(1 unchanged");
+        Files.writeString(templates.resolve("brand.css"), "h1 { color: #990000; }\n");
+        assertThat(pack("--templates", templates.toString(), "--force").out()).doesNotContain("unchanged");
+        // without the folder the bundled templates are used: another key
+        assertThat(pack("--force").out()).doesNotContain("unchanged");
+    }
+
+    @Test
+    void zipsAreReusedToo() throws Exception {
+        assertThat(pack("--zip", "--no-pdf").exit()).isZero();
+        Path zip = out.resolve("customer-chatbot.zip");
+        byte[] before = Files.readAllBytes(zip);
+        assertThat(pack("--zip", "--no-pdf").out()).contains("(1 unchanged");
+        assertThat(Files.readAllBytes(zip)).isEqualTo(before);
+        Files.write(zip, java.util.Arrays.copyOf(before, before.length - 10));
+        assertThat(pack("--zip", "--no-pdf", "--force").out()).doesNotContain("unchanged");
+        assertThat(Files.readAllBytes(zip)).isEqualTo(before);
+    }
+}
