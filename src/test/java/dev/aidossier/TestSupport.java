@@ -35,7 +35,7 @@ public final class TestSupport {
     private static final class Shared {
         static final dev.aidossier.analysis.Engine EU = load(java.util.List.of("eu-ai-act"));
         static final dev.aidossier.analysis.Engine ALL = load(java.util.List.of("eu-ai-act", "nist-ai-rmf", "iso-42001"));
-        static final dev.aidossier.render.Frameworks FRAMEWORKS = frameworks();
+        static final dev.aidossier.analysis.Frameworks FRAMEWORKS = frameworks();
 
         private static dev.aidossier.analysis.Engine load(java.util.List<String> packs) {
             try {
@@ -45,9 +45,9 @@ public final class TestSupport {
             }
         }
 
-        private static dev.aidossier.render.Frameworks frameworks() {
+        private static dev.aidossier.analysis.Frameworks frameworks() {
             try {
-                return dev.aidossier.render.Frameworks.of(ALL, dev.aidossier.rules.RulePackSource.bundled());
+                return dev.aidossier.analysis.Frameworks.of(ALL, dev.aidossier.rules.RulePackSource.bundled());
             } catch (dev.aidossier.rules.Crosswalks.Unreadable | java.io.IOException e) {
                 throw new IllegalStateException("the bundled crosswalks cannot be loaded", e);
             }
@@ -65,7 +65,7 @@ public final class TestSupport {
     }
 
     /** Every bundled pack with the bundled crosswalks, loaded once per test JVM. */
-    public static dev.aidossier.render.Frameworks frameworks() {
+    public static dev.aidossier.analysis.Frameworks frameworks() {
         return Shared.FRAMEWORKS;
     }
 

@@ -160,7 +160,7 @@ final class CommonOptions {
      * --pack, or every pack of the rules folder's index when --pack is not given, with the crosswalks the
      * index names. Null after printing the problems when they cannot be loaded.
      */
-    dev.aidossier.render.Frameworks frameworks(PrintWriter err, Engine primary) throws UsageError {
+    dev.aidossier.analysis.Frameworks frameworks(PrintWriter err, Engine primary) throws UsageError {
         Engine engine = primary;
         if (pack == null) {
             try {
@@ -172,7 +172,7 @@ final class CommonOptions {
             }
         }
         try {
-            return dev.aidossier.render.Frameworks.of(engine, packSource());
+            return dev.aidossier.analysis.Frameworks.of(engine, packSource());
         } catch (java.io.IOException e) {
             throw new UsageError("--rules: " + e.getMessage());
         } catch (dev.aidossier.rules.Crosswalks.Unreadable e) {

@@ -163,7 +163,7 @@ final class PackCommand implements Callable<Integer> {
                     throw new CommonOptions.UsageError("--templates: '" + templates + "' is not a directory");
                 }
                 Long epoch = RenderCommand.sourceDateEpoch();
-                dev.aidossier.render.Frameworks frameworks = null;
+                dev.aidossier.analysis.Frameworks frameworks = null;
                 if (!extras.isEmpty()) {
                     frameworks = common.frameworks(err, engine);
                     if (frameworks == null) {
@@ -183,7 +183,10 @@ final class PackCommand implements Callable<Integer> {
                     t.setDaemon(true);
                     return t;
                 }) : null;
-                documents = (a, stem) -> renderer.renderAll(a, new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras, docPool);
+                // the passport and the plan are judged against every framework: once per description, before rendering
+                dev.aidossier.analysis.Frameworks judge = frameworks;
+                documents = (a, stem) -> renderer.renderAll(judge == null ? a : judge.judge(engine, a, asOf),
+                        new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras, docPool);
             }
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents);
             PackKey keys = packKey(engine, asOf, extras);

@@ -105,12 +105,15 @@ final class RenderCommand implements Callable<Integer> {
                 err.println("dossier: " + file + " cannot be read; nothing rendered");
                 return Main.USAGE;
             }
-            dev.aidossier.render.Frameworks frameworks = null;
+            dev.aidossier.analysis.Frameworks frameworks = null;
             if (kinds.stream().anyMatch(DocumentKind::frameworks)) {
                 frameworks = common.frameworks(err, engine);
                 if (frameworks == null) {
                     return Main.USAGE;
                 }
+            }
+            if (frameworks != null) {
+                a = frameworks.judge(engine, a, asOf); // once, for the passport and the plan alike
             }
             Renderer renderer = new Renderer(engine, templates, Main.version(), frameworks, readFonts(fonts));
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");

@@ -1,5 +1,6 @@
 package dev.aidossier.render;
 
+import dev.aidossier.analysis.Frameworks;
 import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Severity;

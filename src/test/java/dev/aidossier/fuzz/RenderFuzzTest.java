@@ -70,7 +70,7 @@ class RenderFuzzTest {
 
     private static Renderer renderer() {
         try {
-            return new Renderer(ENGINE, null, "fuzz", dev.aidossier.render.Frameworks.bundled());
+            return new Renderer(ENGINE, null, "fuzz", dev.aidossier.analysis.Frameworks.bundled());
         } catch (RenderException e) {
             throw new IllegalStateException(e);
         }

@@ -50,7 +50,7 @@ class RenderPropertyTest {
     private static final LocalDate AS_OF = LocalDate.parse("2028-01-01");
     private static final Path FILE = Path.of("src/test/resources/render/complete.yaml").toAbsolutePath();
     private static final Engine ENGINE = engine();
-    private static final dev.aidossier.render.Frameworks FRAMEWORKS = TestSupport.frameworks();
+    private static final dev.aidossier.analysis.Frameworks FRAMEWORKS = TestSupport.frameworks();
 
     private static final YNode BASE = base();
     private static final List<String> FREE_TEXT = freeText();

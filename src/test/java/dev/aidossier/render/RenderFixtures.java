@@ -1,5 +1,6 @@
 package dev.aidossier.render;
 
+import dev.aidossier.analysis.Frameworks;
 import dev.aidossier.TestSupport;
 import dev.aidossier.analysis.Engine;
 import dev.aidossier.analysis.Analysis;

@@ -1,6 +1,6 @@
-package dev.aidossier.render;
+package dev.aidossier.analysis;
 
-import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Frameworks;
 import dev.aidossier.rules.CrosswalkFile;
 
 import java.util.List;
@@ -34,5 +34,17 @@ public record Frameworks(Engine engine, List<CrosswalkFile> crosswalks) {
         } catch (Engine.PackError | dev.aidossier.rules.Crosswalks.Unreadable | java.io.IOException e) {
             throw new IllegalStateException("the bundled packs cannot be loaded", e);
         }
+    }
+
+    /**
+     * The description judged against every framework, as the analysis step makes it once for the passport
+     * and the plan: {@code a} with {@link Analysis#frameworks()} filled in (by {@code a} itself when the
+     * primary engine already holds every framework). An analysis that has it is returned as it is.
+     */
+    public Analysis judge(Engine primary, Analysis a, java.time.LocalDate asOf) {
+        if (a.frameworks() != null) {
+            return a;
+        }
+        return a.withFrameworks(primary == engine ? a : engine.analyse(a.loaded(), asOf));
     }
 }
