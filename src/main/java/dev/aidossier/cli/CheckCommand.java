@@ -28,6 +28,14 @@ final class CheckCommand extends AnalysisCommand {
             out.print(dev.aidossier.report.Sarif.write(results, engine, Main.version()));
             return;
         }
+        if (common.format == CommonOptions.Format.github || common.format == CommonOptions.Format.gitlab) {
+            List<Finding> all = new ArrayList<>();
+            results.forEach(a -> all.addAll(a.findings()));
+            java.nio.file.Path base = java.nio.file.Path.of("").toAbsolutePath();
+            out.print(common.format == CommonOptions.Format.github ? dev.aidossier.report.CiAnnotations.github(all, base)
+                    : dev.aidossier.report.CiAnnotations.gitlab(all, base));
+            return;
+        }
         if (common.format == CommonOptions.Format.junit) {
             out.print(dev.aidossier.report.JUnit.write(results, engine));
             return;

@@ -15,9 +15,9 @@ import java.time.format.DateTimeParseException;
 /** Options shared by the commands that read descriptions. */
 final class CommonOptions {
 
-    enum Format { text, json, sarif, junit }
+    enum Format { text, json, sarif, junit, github, gitlab }
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text or json; check also takes sarif and junit (default: ${DEFAULT-VALUE}).", defaultValue = "text")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text or json; check also takes sarif, junit, github (workflow annotations) and gitlab (Code Quality JSON) (default: ${DEFAULT-VALUE}).", defaultValue = "text")
     Format format;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "Judge which obligations apply on this date, YYYY-MM-DD (default: today).")

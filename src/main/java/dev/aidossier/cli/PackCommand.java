@@ -132,7 +132,7 @@ final class PackCommand implements Callable<Integer> {
         try {
             Severity threshold = CommonOptions.failOnThreshold(failOn);
             LocalDate asOf = common.asOfDate();
-            if (common.format == CommonOptions.Format.sarif || common.format == CommonOptions.Format.junit) {
+            if (common.format != CommonOptions.Format.text && common.format != CommonOptions.Format.json) {
                 throw new CommonOptions.UsageError("--format " + common.format + " is not available for pack; use text or json");
             }
             int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
@@ -250,6 +250,7 @@ final class PackCommand implements Callable<Integer> {
         parts.add("zip=" + zip);
         parts.add("with=" + extras.stream().map(dev.aidossier.render.DocumentKind::id).sorted().toList());
         parts.add("packs=" + common.pack);
+        parts.add("limits=" + common.limits());
         // the bundled rule packs, crosswalks and templates are part of the build; a user's folders count file by file
         List<Path> folders = new ArrayList<>();
         if (common.rules != null) {
@@ -268,21 +269,39 @@ final class PackCommand implements Callable<Integer> {
     }
 
     private Outcome packOne(Engine engine, PackBuilder builder, PackKey keys, Inputs.Input in, String name, LocalDate asOf, Severity threshold) {
+        Path target = zip ? output.resolve(name + ".zip") : output.resolve(name);
+        byte[] bytes = null;
+        if (!noReuse && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // an unchanged pack is kept without analysing the description again: its summary comes from the pack
+            try {
+                if (Files.size(in.path()) <= common.limits().maxFileBytes()) {
+                    bytes = Files.readAllBytes(in.path());
+                }
+            } catch (IOException | CommonOptions.UsageError e) {
+                bytes = null;
+            }
+            if (bytes != null) {
+                byte[] b = bytes;
+                PackWriter.Kept kept = PackWriter.reusable(target, zip, name,
+                        paths -> keys.of(in.path(), in.display(), b, name, PackKey.hash(in.path(), paths)));
+                if (kept != null) {
+                    boolean reaches = threshold != null && kept.openSeverities().stream().anyMatch(sv -> Severity.valueOf(sv).atLeast(threshold));
+                    return new Outcome(in, true, kept.tier(), kept.openErrors(), kept.openWarnings(), reaches, List.of(), target, null, List.of(), true);
+                }
+            }
+        }
         Analysis a = engine.analyse(in.path(), in.display(), asOf);
         if (!a.readable()) {
             return Outcome.of(in, a, threshold, null, "the file could not be read");
         }
         try {
-            Path target = zip ? output.resolve(name + ".zip") : output.resolve(name);
-            String key = keys.of(a, name);
-            if (!noReuse && PackWriter.reusable(target, zip, name, key)) {
-                return Outcome.of(in, a, threshold, target, null, List.of(), true);
-            }
+            List<PackKey.Evidence> evidence = PackKey.evidence(a);
+            String key = keys.of(in.path(), in.display(), a.loaded().bytes(), name, evidence);
             if (!force && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 // known before rendering: the writer would refuse it after
                 return Outcome.of(in, a, threshold, null, target + " exists; use --force to replace it");
             }
-            Map<String, byte[]> content = builder.build(a, asOf, name, key);
+            Map<String, byte[]> content = builder.build(a, asOf, name, key, evidence);
             Path written = zip ? PackWriter.writeZip(target, content, name, force) : PackWriter.writeFolder(target, content, force);
             return Outcome.of(in, a, threshold, written, null);
         } catch (dev.aidossier.render.RenderException e) {

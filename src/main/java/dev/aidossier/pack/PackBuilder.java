@@ -40,11 +40,14 @@ public final class PackBuilder {
 
     /** File name to content, manifest.json last; names are sorted otherwise. */
     public Map<String, byte[]> build(Analysis a, LocalDate asOf, String stem) throws Exception {
-        return build(a, asOf, stem, null);
+        return build(a, asOf, stem, null, List.of());
     }
 
-    /** As above, with the key under which a later run may reuse the pack ({@link PackKey}), or null for none. */
-    public Map<String, byte[]> build(Analysis a, LocalDate asOf, String stem, String reuseKey) throws Exception {
+    /**
+     * As above, with the key under which a later run may reuse the pack ({@link PackKey}) and the evidence
+     * files it covered, both recorded in the manifest; or null for none.
+     */
+    public Map<String, byte[]> build(Analysis a, LocalDate asOf, String stem, String reuseKey, List<PackKey.Evidence> evidence) throws Exception {
         Map<String, byte[]> files = new TreeMap<>();
         if (documents != null) {
             files.putAll(documents.render(a, stem));
@@ -68,11 +71,11 @@ public final class PackBuilder {
             files.put("description.yaml", a.loaded().bytes()); // the input itself, so the pack stands alone and diff can compare packs
         }
         Map<String, byte[]> out = new LinkedHashMap<>(files);
-        out.put("manifest.json", utf8(Json.write(manifest(a, asOf, files, reuseKey))));
+        out.put("manifest.json", utf8(Json.write(manifest(a, asOf, files, reuseKey, evidence))));
         return out;
     }
 
-    private Map<String, Object> manifest(Analysis a, LocalDate asOf, Map<String, byte[]> files, String reuseKey) {
+    private Map<String, Object> manifest(Analysis a, LocalDate asOf, Map<String, byte[]> files, String reuseKey, List<PackKey.Evidence> evidence) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "dossier/pack/v1");
         m.put("tool", Json.obj("name", "dossier", "version", toolVersion));
@@ -100,6 +103,7 @@ public final class PackBuilder {
         m.put("openErrors", open);
         if (reuseKey != null) {
             m.put("reuseKey", reuseKey);
+            m.put("evidence", evidence.stream().map(e -> Json.obj("path", e.path(), "sha256", e.sha256())).toList());
         }
         List<Map<String, Object>> list = new ArrayList<>();
         files.forEach((name, bytes) -> {

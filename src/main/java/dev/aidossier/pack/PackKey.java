@@ -1,9 +1,8 @@
 package dev.aidossier.pack;
 
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.rules.EvidenceCheck;
 import dev.aidossier.util.Hashes;
-import dev.aidossier.analysis.Analysis;
-import dev.aidossier.report.Json;
 import dev.aidossier.load.PlainPath;
 
 import java.io.IOException;
@@ -21,10 +20,12 @@ import java.util.stream.Stream;
  * The key under which {@code pack} may reuse an earlier pack instead of rendering it again: a SHA-256 over
  * everything a pack's bytes depend on. Per run: the tool's build ({@code BuildId}: code, bundled templates,
  * style sheets, fonts and libraries), the rule packs' files, the user's templates folder and fonts, the
- * as-of date, the PDF date (SOURCE_DATE_EPOCH) and the options that change the files (documents added,
- * PDFs left out). Per description: its bytes and the name it is shown by, the pack's name, the content of
- * every evidence file it cites, and its findings as judged now. Two runs with the same key write the same
- * bytes; the key is recorded in the manifest ({@code reuseKey}).
+ * as-of date, the PDF date (SOURCE_DATE_EPOCH), the reading limits and the options that change the files
+ * (documents added, PDFs left out). Per description: its bytes and the name it is shown by, the pack's
+ * name, the content of every evidence file it cites and of the waivers file beside it. Two runs with the
+ * same key write the same bytes; the key and the evidence it covered are recorded in the manifest
+ * ({@code reuseKey}, {@code evidence}), so that a later run can check a pack without analysing the
+ * description again.
  */
 public final class PackKey {
 
@@ -59,41 +60,67 @@ public final class PackKey {
         this.run = md.digest();
     }
 
-    /** The key of one description's pack. */
-    public String of(Analysis a, String packName) {
+    /** An evidence file a description cites, with the SHA-256 of its content now ("-" when it cannot be read). */
+    public record Evidence(String path, String sha256) {
+    }
+
+    /**
+     * The key of one description's pack, from what decides its bytes besides the run-wide inputs: the
+     * description's bytes, the name it is shown by and the pack's name, the evidence files it cites
+     * (their content now) and the waivers file beside it. Everything else in a pack (classification,
+     * findings, documents) follows from these, the rules, the build and the run's options.
+     */
+    public String of(Path description, String display, byte[] bytes, String packName, List<Evidence> evidence) {
         MessageDigest md = sha256();
         md.update(run);
         field(md, packName);
-        field(md, a.loaded().file());
-        field(md, a.loaded().bytes() == null ? "-" : Hashes.sha256(a.loaded().bytes()));
-        for (String e : evidence(a)) {
-            field(md, e);
+        field(md, display);
+        field(md, bytes == null ? "-" : Hashes.sha256(bytes));
+        for (Evidence e : evidence) {
+            field(md, e.path() + "=" + e.sha256());
         }
-        field(md, Json.write(a.classification() == null ? null : Json.classification(a.classification())));
-        field(md, Json.write(Json.findings(a.findings())));
+        Path waivers = description == null ? null : dev.aidossier.rules.Waivers.besideFile(description);
+        String w = "-";
+        try {
+            if (waivers != null && Files.isRegularFile(waivers)) {
+                w = Hashes.sha256(waivers);
+            }
+        } catch (IOException e) {
+            w = "unreadable";
+        }
+        field(md, "waivers=" + w);
         return "sha256:" + HexFormat.of().formatHex(md.digest());
     }
 
-    /** "path=hash" of every evidence file the description cites ("path=-" when it cannot be read). */
-    private static List<String> evidence(Analysis a) {
+    /** The evidence files an analysed description cites, hashed now, in the order of spec.evidence. */
+    public static List<Evidence> evidence(Analysis a) {
         Object ev = PlainPath.get(a.loaded().plain(), "spec.evidence");
         if (!(ev instanceof List<?> list) || a.loaded().path() == null) {
             return List.of();
         }
-        List<String> out = new java.util.ArrayList<>();
+        List<String> paths = new java.util.ArrayList<>();
         for (Object o : list) {
             if (o instanceof Map<?, ?> m && m.get("path") instanceof String rel) {
-                EvidenceCheck.Resolved r = EvidenceCheck.resolve(a.loaded().path(), null, rel);
-                String hash = "-";
-                if (r.problem() == null) {
-                    try {
-                        hash = Hashes.sha256(r.file());
-                    } catch (IOException e) {
-                        hash = "-";
-                    }
-                }
-                out.add(rel + "=" + hash);
+                paths.add(rel);
             }
+        }
+        return hash(a.loaded().path(), paths);
+    }
+
+    /** The given evidence paths of a description, each with the SHA-256 of its content now ("-" when it cannot be read). */
+    public static List<Evidence> hash(Path description, List<String> paths) {
+        List<Evidence> out = new java.util.ArrayList<>();
+        for (String rel : paths) {
+            EvidenceCheck.Resolved r = EvidenceCheck.resolve(description, null, rel);
+            String hash = "-";
+            if (r.problem() == null) {
+                try {
+                    hash = Hashes.sha256(r.file());
+                } catch (IOException e) {
+                    hash = "-";
+                }
+            }
+            out.add(new Evidence(rel, hash));
         }
         return out;
     }

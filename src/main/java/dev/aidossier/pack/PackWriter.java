@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -31,32 +32,39 @@ public final class PackWriter {
     private static final long MAX_MANIFEST = 4L * 1024 * 1024;
     private static final long MAX_ENTRY = 256L * 1024 * 1024;
 
+    /** What a kept pack tells of its description: the summary line and the exit code come from it. */
+    public record Kept(String tier, long openErrors, long openWarnings, List<String> openSeverities) {
+    }
+
     /**
-     * Whether the pack at {@code target} (a folder, or a zip when {@code zip}) was written under {@code key}
-     * and is intact: its manifest names that key, and every file it lists is there with the listed size and
-     * SHA-256, and nothing else is. Anything unreadable, odd or oversized answers false (the pack is then
-     * built again), never an error.
+     * The pack at {@code target} (a folder, or a zip when {@code zip}) if it can be kept as it is, else null:
+     * its manifest's reuse key equals the key of the description as it is now (computed by {@code keyOf}
+     * from the evidence files the manifest lists), and it is intact: every file it lists is there with the
+     * listed size and SHA-256, nothing else is, and a zip is exactly the bytes this writer makes of its
+     * entries. Anything unreadable, odd or oversized answers null (the pack is then built again), never
+     * an error.
      */
-    public static boolean reusable(Path target, boolean zip, String rootFolder, String key) {
+    public static Kept reusable(Path target, boolean zip, String rootFolder,
+                                java.util.function.Function<List<String>, String> keyOf) {
         try {
             if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                return false;
+                return null;
             }
             Map<String, byte[]> files = zip ? readZip(target, rootFolder) : readFolder(target);
-            if (files == null || !files.containsKey("manifest.json")) {
-                return false;
-            }
-            if (zip) {
-                // the entries are read in order from their local headers: the zip this writer makes of them must be the file
-                java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
-                zipTo(again, files, rootFolder);
-                if (!java.util.Arrays.equals(again.toByteArray(), Files.readAllBytes(target))) {
-                    return false;
-                }
+            if (files == null || !files.containsKey("manifest.json") || !files.containsKey("findings.json")) {
+                return null;
             }
             tools.jackson.databind.JsonNode m = dev.aidossier.report.Json.mapper().readTree(files.get("manifest.json"));
-            if (!key.equals(m.path("reuseKey").asString(null))) {
-                return false;
+            String recorded = m.path("reuseKey").asString(null);
+            if (recorded == null || !m.path("evidence").isArray()) {
+                return null;
+            }
+            List<String> evidence = new java.util.ArrayList<>();
+            for (tools.jackson.databind.JsonNode e : m.path("evidence")) {
+                evidence.add(e.path("path").asString(""));
+            }
+            if (!recorded.equals(keyOf.apply(evidence))) {
+                return null;
             }
             java.util.Set<String> listed = new java.util.HashSet<>();
             for (tools.jackson.databind.JsonNode f : m.path("files")) {
@@ -64,14 +72,37 @@ public final class PackWriter {
                 byte[] bytes = name == null ? null : files.get(name);
                 if (bytes == null || bytes.length != f.path("size").asLong(-1)
                         || !dev.aidossier.util.Hashes.sha256(bytes).equals(f.path("sha256").asString(null))) {
-                    return false;
+                    return null;
                 }
                 listed.add(name);
             }
             listed.add("manifest.json");
-            return listed.equals(files.keySet());
+            if (!listed.equals(files.keySet())) {
+                return null;
+            }
+            if (zip) {
+                // the entries are read in order from their local headers: the zip this writer makes of them must be the file
+                java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+                zipTo(again, files, rootFolder);
+                if (!java.util.Arrays.equals(again.toByteArray(), Files.readAllBytes(target))) {
+                    return null;
+                }
+            }
+            long errors = 0;
+            long warnings = 0;
+            List<String> open = new java.util.ArrayList<>();
+            for (tools.jackson.databind.JsonNode f : dev.aidossier.report.Json.mapper().readTree(files.get("findings.json")).path("findings")) {
+                if ("failed".equals(f.path("status").asString(""))) {
+                    String sev = f.path("severity").asString("");
+                    open.add(sev);
+                    errors += sev.equals("error") ? 1 : 0;
+                    warnings += sev.equals("warning") ? 1 : 0;
+                }
+            }
+            String tier = m.path("tier").isString() ? m.path("tier").asString() : null;
+            return new Kept(tier, errors, warnings, List.copyOf(open));
         } catch (IOException | RuntimeException e) {
-            return false;
+            return null;
         }
     }
 

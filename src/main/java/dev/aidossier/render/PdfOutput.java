@@ -80,7 +80,8 @@ final class PdfOutput {
         LocalUserAgent ua = new LocalUserAgent(device, DOTS_PER_PIXEL, userTemplates);
         ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, ua, fonts.resolver);
         byte[] id = fileId(xhtml, date, producer);
-        renderer.setListener(new Reproducible(date, id, producer, fonts.resolver));
+        renderer.setListener(new Reproducible(date, id, producer, fonts.resolver, Meta.of(dom)));
+        renderer.setPDFVersion(com.lowagie.text.pdf.PdfWriter.VERSION_1_7);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try {
             renderer.setDocument(dom, LocalUserAgent.BASE, new LocalNamespaceHandler());
@@ -162,18 +163,95 @@ final class PdfOutput {
         return Arrays.copyOf(md.digest(), 16);
     }
 
-    /** Fixes dates, file id, producer and subset prefixes (see the class comment). */
+    /** The document's title, author, subject, keywords and language, from its {@code <title>}, {@code <meta>} and {@code lang}. */
+    record Meta(String title, String author, String subject, String keywords, String language) {
+        static Meta of(Document dom) {
+            String title = "";
+            org.w3c.dom.NodeList t = dom.getElementsByTagNameNS("*", "title");
+            if (t.getLength() > 0) {
+                title = t.item(0).getTextContent().strip();
+            }
+            java.util.Map<String, String> meta = new java.util.HashMap<>();
+            org.w3c.dom.NodeList m = dom.getElementsByTagNameNS("*", "meta");
+            for (int i = 0; i < m.getLength(); i++) {
+                org.w3c.dom.Element e = (org.w3c.dom.Element) m.item(i);
+                meta.putIfAbsent(e.getAttribute("name").toLowerCase(java.util.Locale.ROOT), e.getAttribute("content"));
+            }
+            String lang = dom.getDocumentElement() == null ? "" : dom.getDocumentElement().getAttribute("lang");
+            return new Meta(title, meta.getOrDefault("author", ""), meta.getOrDefault("subject", ""), meta.getOrDefault("keywords", ""), lang);
+        }
+    }
+
+    /**
+     * The XMP metadata of a PDF/A-3B file: its identification (part 3, conformance B) and the same title,
+     * author, subject, keywords, producer and dates as the Info dictionary.
+     */
+    static byte[] xmp(Meta meta, String producer, Instant date) {
+        String when = java.time.format.DateTimeFormatter.ISO_INSTANT.format(date.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        String lang = meta.language().isBlank() ? "x-default" : meta.language();
+        StringBuilder x = new StringBuilder();
+        x.append("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+                .append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
+                .append("<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"")
+                .append(" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n")
+                .append("<pdfaid:part>3</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n")
+                .append("<dc:format>application/pdf</dc:format>\n");
+        if (!meta.title().isEmpty()) {
+            x.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(esc(meta.title())).append("</rdf:li></rdf:Alt></dc:title>\n");
+        }
+        if (!meta.author().isEmpty()) {
+            x.append("<dc:creator><rdf:Seq><rdf:li>").append(esc(meta.author())).append("</rdf:li></rdf:Seq></dc:creator>\n");
+        }
+        if (!meta.subject().isEmpty()) {
+            x.append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(esc(meta.subject())).append("</rdf:li></rdf:Alt></dc:description>\n");
+        }
+        if (!meta.language().isBlank()) {
+            x.append("<dc:language><rdf:Bag><rdf:li>").append(esc(lang)).append("</rdf:li></rdf:Bag></dc:language>\n");
+        }
+        if (!meta.keywords().isEmpty()) {
+            x.append("<pdf:Keywords>").append(esc(meta.keywords())).append("</pdf:Keywords>\n");
+        }
+        x.append("<pdf:Producer>").append(esc(producer)).append("</pdf:Producer>\n")
+                .append("<xmp:CreatorTool>").append(esc(producer)).append("</xmp:CreatorTool>\n")
+                .append("<xmp:CreateDate>").append(when).append("</xmp:CreateDate>\n")
+                .append("<xmp:ModifyDate>").append(when).append("</xmp:ModifyDate>\n")
+                .append("<xmp:MetadataDate>").append(when).append("</xmp:MetadataDate>\n")
+                .append("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+        return x.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n') {
+                        b.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return b.toString();
+    }
+
+    /** Fixes dates, file id, producer and subset prefixes (see the class comment), and makes the file PDF/A-3B. */
     private static final class Reproducible implements PDFCreationListener {
         private final Instant date;
         private final byte[] id;
         private final String producer;
         private final ITextFontResolver resolver;
+        private final Meta meta;
 
-        Reproducible(Instant date, byte[] id, String producer, ITextFontResolver resolver) {
+        Reproducible(Instant date, byte[] id, String producer, ITextFontResolver resolver, Meta meta) {
             this.date = date;
             this.id = id;
             this.producer = producer;
             this.resolver = resolver;
+            this.meta = meta;
         }
 
         @Override
@@ -183,9 +261,11 @@ final class PdfOutput {
                     BaseFont bf = d.getFont();
                     if (bf != null) {
                         bf.setSecureRandom(seeded(bf.getPostscriptFontName()));
+                        bf.setIncludeCidSet(false); // PDF/A: an incomplete CIDSet is an error, none is allowed
                     }
                 }
             }
+            renderer.getWriter().setXmpMetadata(xmp(meta, producer, date));
         }
 
         @Override
@@ -201,8 +281,34 @@ final class PdfOutput {
             info.put(PdfName.CREATIONDATE, new PdfDate(cal));
             info.put(PdfName.MODDATE, new PdfDate(cal));
             info.put(PdfName.PRODUCER, new PdfString(producer, PdfString.TEXT_UNICODE));
+            // the same values as the XMP metadata (PDF/A)
+            info.put(PdfName.CREATOR, new PdfString(producer, PdfString.TEXT_UNICODE));
+            putOrRemove(info, PdfName.TITLE, meta.title());
+            putOrRemove(info, PdfName.AUTHOR, meta.author());
+            putOrRemove(info, PdfName.SUBJECT, meta.subject());
+            putOrRemove(info, PdfName.KEYWORDS, meta.keywords());
+            // PDF/A: an sRGB output intent for the colours the documents use
+            com.lowagie.text.pdf.PdfWriter w = renderer.getWriter();
+            try {
+                w.setOutputIntents("sRGB IEC61966-2.1", "", "http://www.color.org", "sRGB IEC61966-2.1",
+                        java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB));
+            } catch (IOException e) {
+                throw new IllegalStateException("the JDK's sRGB profile cannot be embedded", e);
+            }
+            com.lowagie.text.pdf.PdfArray intents = (com.lowagie.text.pdf.PdfArray) w.getExtraCatalog().get(PdfName.OUTPUTINTENTS);
+            for (int i = 0; i < intents.size(); i++) {
+                ((PdfDictionary) intents.getDirectObject(i)).put(PdfName.S, PdfName.GTS_PDFA1);
+            }
             // PdfWriter takes the trailer /ID from this entry when present
             info.put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+        }
+    }
+
+    private static void putOrRemove(PdfDictionary d, PdfName key, String value) {
+        if (value == null || value.isEmpty()) {
+            d.remove(key);
+        } else {
+            d.put(key, new PdfString(value, PdfString.TEXT_UNICODE));
         }
     }
 

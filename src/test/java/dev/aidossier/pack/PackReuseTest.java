@@ -85,6 +85,12 @@ class PackReuseTest {
         // the JSON summary says which packs were kept
         TestSupport.Run json = pack("--format", "json");
         assertThat(json.out()).contains("\"reused\" : true");
+        // the manifest lists the evidence the key covered, and a kept pack's summary equals a fresh one's
+        assertThat(manifest).contains("\"evidence\" : [ {", "\"path\" : \"evidence/customer-chatbot/");
+        TestSupport.Run freshJson = TestSupport.run("pack", "--as-of", "2026-12-02", "--fail-on", "never", "--format", "json",
+                "-o", dir.resolve("fresh2").toString(), description.toString());
+        assertThat(json.out().replace(out.toString(), "OUT").replace("\"reused\" : true", "\"reused\" : false"))
+                .isEqualTo(freshJson.out().replace(dir.resolve("fresh2").toString(), "OUT"));
     }
 
     @Test
@@ -115,6 +121,11 @@ class PackReuseTest {
             Path ev = s.sorted().findFirst().orElseThrow();
             Files.writeString(ev, Files.readString(ev) + "\nrevised\n");
         }
+        assertThat(pack("--force").out()).doesNotContain("unchanged");
+        assertThat(pack().out()).contains("(1 unchanged");
+
+        // a waivers file appeared beside the description
+        Files.writeString(dir.resolve("in/customer-chatbot.waivers.yaml"), "apiVersion: dossier/v1\nkind: Waivers\nwaivers: []\n");
         assertThat(pack("--force").out()).doesNotContain("unchanged");
         assertThat(pack().out()).contains("(1 unchanged");
 
@@ -149,6 +160,25 @@ class PackReuseTest {
         assertThat(pack("--templates", templates.toString(), "--force").out()).doesNotContain("unchanged");
         // without the folder the bundled templates are used: another key
         assertThat(pack("--force").out()).doesNotContain("unchanged");
+    }
+
+    @Test
+    void theExitCodeOfAKeptPackFollowsFailOn() throws Exception {
+        // a description with open errors: exit 1 at --fail-on error whether its pack is built or kept
+        Files.copy(TestSupport.examples().resolve("social-scoring.yaml"), dir.resolve("in/social-scoring.yaml"));
+        TestSupport.copyTree(TestSupport.examples().resolve("evidence/social-scoring"), dir.resolve("in/evidence/social-scoring"));
+        description = dir.resolve("in/social-scoring.yaml");
+        List<String> args = List.of("pack", "--as-of", "2026-12-02", "--no-pdf", "-o", out.toString(), description.toString());
+        TestSupport.Run built = TestSupport.run(args.toArray(String[]::new));
+        TestSupport.Run kept = TestSupport.run(args.toArray(String[]::new));
+        assertThat(built.exit()).isEqualTo(1);
+        assertThat(kept.exit()).isEqualTo(1);
+        assertThat(kept.out()).contains("(1 unchanged");
+        assertThat(kept.out().lines().toList().get(1)).isEqualTo(built.out().lines().toList().get(1));
+        List<String> never = new ArrayList<>(args);
+        never.add(1, "--fail-on");
+        never.add(2, "never");
+        assertThat(TestSupport.run(never.toArray(String[]::new)).exit()).isZero();
     }
 
     @Test

@@ -1,0 +1,78 @@
+package dev.aidossier.render;
+
+import dev.aidossier.TestSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.verapdf.core.ValidationException;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every document of every example is PDF/A-3B, as veraPDF (the reference validator of the PDF Association)
+ * judges it, with zero failed rules; and carries XMP metadata that names it so.
+ */
+class PdfAComplianceTest {
+
+    static Path out;
+
+    @BeforeAll
+    static void renderEverything() throws IOException {
+        VeraGreenfieldFoundryProvider.initialise();
+        out = Files.createTempDirectory("dossier-pdfa");
+        try (Stream<Path> s = Files.list(TestSupport.examples())) {
+            for (Path example : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                TestSupport.Run r = TestSupport.run("render", example.toString(), "--doc", "all", "--draft", "--as-of", "2026-12-02",
+                        "-o", out.toString());
+                assertThat(r.exit()).as(r.toString()).isZero();
+            }
+        }
+    }
+
+    static Stream<String> pdfs() throws IOException {
+        if (out == null) {
+            renderEverything();
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".pdf")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("pdfs")
+    void isPdfA3b(String name) throws Exception {
+        byte[] pdf = Files.readAllBytes(out.resolve(name));
+        PDFAFlavour flavour = PDFAFlavour.fromString("3b");
+        List<String> failed = new ArrayList<>();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
+            ValidationResult result = validator.validate(parser);
+            for (TestAssertion a : result.getTestAssertions()) {
+                if (a.getStatus() == TestAssertion.Status.FAILED) {
+                    failed.add(a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage());
+                }
+            }
+            assertThat(failed).as(name + " against PDF/A-3B").isEmpty();
+            assertThat(result.isCompliant()).isTrue();
+        } catch (ValidationException e) {
+            throw new AssertionError(name + ": veraPDF could not parse it: " + e.getMessage(), e);
+        }
+        String head = new String(pdf, 0, Math.min(pdf.length, 16), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(head).startsWith("%PDF-1.7");
+    }
+}
