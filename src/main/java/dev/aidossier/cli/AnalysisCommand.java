@@ -63,7 +63,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
             if (threshold != null) {
                 for (Analysis a : results) {
                     for (Finding f : a.findings()) {
-                        if (f.status().isOpen() && f.severity().atLeast(threshold)) {
+                        if (gates(f) && f.severity().atLeast(threshold)) {
                             return Main.FINDINGS;
                         }
                     }
@@ -77,6 +77,11 @@ abstract class AnalysisCommand implements Callable<Integer> {
             err.println("dossier: cannot read input: " + e.getMessage());
             return Main.USAGE;
         }
+    }
+
+    /** Whether a finding counts towards the exit code: an open one; check can add the upcoming ones. */
+    boolean gates(Finding f) {
+        return f.status().isOpen();
     }
 
     /** Whether the command evaluates the rule packs (classify does not). */
@@ -99,9 +104,15 @@ abstract class AnalysisCommand implements Callable<Integer> {
         int errors = 0;
         int warnings = 0;
         int infos = 0;
+        java.util.Map<dev.aidossier.core.Status, Integer> other = new java.util.EnumMap<>(dev.aidossier.core.Status.class);
+        java.util.TreeSet<LocalDate> from = new java.util.TreeSet<>();
         for (Analysis a : results) {
             for (Finding f : a.findings()) {
                 if (!f.status().isOpen()) {
+                    other.merge(f.status(), 1, Integer::sum);
+                    if (f.status() == dev.aidossier.core.Status.upcoming && f.appliesFrom() != null) {
+                        from.add(f.appliesFrom());
+                    }
                     continue;
                 }
                 switch (f.severity()) {
@@ -111,8 +122,13 @@ abstract class AnalysisCommand implements Callable<Integer> {
                 }
             }
         }
+        int upcoming = other.getOrDefault(dev.aidossier.core.Status.upcoming, 0);
         return results.size() + (results.size() == 1 ? " file: " : " files: ") + plural(errors, "error") + ", "
-                + plural(warnings, "warning") + ", " + plural(infos, "note");
+                + plural(warnings, "warning") + ", " + plural(infos, "note") + " open; "
+                + upcoming + " upcoming" + (from.isEmpty() ? "" : " (applying from " + from.first()
+                + (from.size() > 1 ? " to " + from.last() : "") + ")") + ", "
+                + other.getOrDefault(dev.aidossier.core.Status.waived, 0) + " waived, "
+                + other.getOrDefault(dev.aidossier.core.Status.passed, 0) + " passed";
     }
 
     static String plural(int n, String word) {

@@ -17,6 +17,16 @@ import java.util.Map;
                 "Each finding prints as file:line:col: severity [ID] message."})
 final class CheckCommand extends AnalysisCommand {
 
+    @picocli.CommandLine.Option(names = "--include-upcoming",
+            description = {"Count upcoming findings (requirements not met whose obligation applies from a later date) as open",
+                    "for --fail-on: gate a bid on everything the buyer will judge, not only what applies today."})
+    boolean includeUpcoming;
+
+    @Override
+    boolean gates(Finding f) {
+        return f.status().isOpen() || (includeUpcoming && f.status() == dev.aidossier.core.Status.upcoming);
+    }
+
     @Override
     boolean acceptsFormat(CommonOptions.Format f) {
         return true;
@@ -63,6 +73,13 @@ final class CheckCommand extends AnalysisCommand {
             for (Finding f : a.findings()) {
                 if (f.status().isOpen()) {
                     out.println(f.toText());
+                }
+            }
+            // not met, applying later: a bid is judged on the documentation, so they are shown, with their date
+            for (Finding f : a.findings()) {
+                if (f.status() == dev.aidossier.core.Status.upcoming) {
+                    out.println(f.location() + ": upcoming " + f.severity() + " [" + f.ruleId() + "] " + f.message()
+                            + (f.appliesFrom() == null ? "" : " (applies from " + f.appliesFrom() + ")"));
                 }
             }
         }

@@ -34,6 +34,7 @@ import java.util.zip.ZipInputStream;
  * modification under Art. 3(23) and Art. 43(4).
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
+        header = "Compare two descriptions or two packs; flag a possible substantial modification.",
         description = {"Compare two descriptions, or two packs (folders or zips): classification changes, findings added and resolved,",
                 "and changes that may be a substantial modification (Art. 3(23), Art. 43(4)).",
                 "Exit 0: nothing new; 1: new open findings, a classification change or a possible substantial modification; 2: not comparable or unreadable."})

@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 @Command(name = "pack", mixinStandardHelpOptions = true,
+        header = "Write a conformity pack per description; keep those that did not change.",
         description = {"Write a conformity pack per description: PDFs, findings.json, findings.sarif, junit.xml,",
                 "registration.json and manifest.json (hash and size of every file). Same input, same bytes."})
 final class PackCommand implements Callable<Integer> {
@@ -106,7 +107,7 @@ final class PackCommand implements Callable<Integer> {
      * @param loadFindings the reasons an unreadable description could not be read (empty otherwise)
      * @param atThreshold  whether an open finding reaches --fail-on
      */
-    private record Outcome(Inputs.Input input, boolean readable, String tier, long errors, long warnings, boolean atThreshold,
+    private record Outcome(Inputs.Input input, boolean readable, String tier, long errors, long warnings, long upcoming, boolean atThreshold,
                            List<Finding> loadFindings, Path written, String error, List<Finding> problems, boolean reused) {
 
         static Outcome of(Inputs.Input input, Analysis a, Severity threshold, Path written, String error, List<Finding> problems) {
@@ -116,7 +117,9 @@ final class PackCommand implements Callable<Integer> {
         static Outcome of(Inputs.Input input, Analysis a, Severity threshold, Path written, String error, List<Finding> problems, boolean reused) {
             boolean reaches = threshold != null && a.findings().stream().anyMatch(f -> f.status().isOpen() && f.severity().atLeast(threshold));
             return new Outcome(input, a.readable(), a.classification() == null ? null : a.classification().tier(),
-                    count(a, Severity.error), count(a, Severity.warning), reaches, a.readable() ? List.of() : List.copyOf(a.findings()),
+                    count(a, Severity.error), count(a, Severity.warning),
+                    a.findings().stream().filter(f -> f.status() == dev.aidossier.core.Status.upcoming).count(),
+                    reaches, a.readable() ? List.of() : List.copyOf(a.findings()),
                     written, error, problems, reused);
         }
 
@@ -286,7 +289,7 @@ final class PackCommand implements Callable<Integer> {
                         paths -> keys.of(in.path(), in.display(), b, name, PackKey.hash(in.path(), paths)));
                 if (kept != null) {
                     boolean reaches = threshold != null && kept.openSeverities().stream().anyMatch(sv -> Severity.valueOf(sv).atLeast(threshold));
-                    return new Outcome(in, true, kept.tier(), kept.openErrors(), kept.openWarnings(), reaches, List.of(), target, null, List.of(), true);
+                    return new Outcome(in, true, kept.tier(), kept.openErrors(), kept.openWarnings(), kept.upcoming(), reaches, List.of(), target, null, List.of(), true);
                 }
             }
         }
@@ -326,6 +329,7 @@ final class PackCommand implements Callable<Integer> {
                 m.put("tier", o.tier());
                 m.put("errors", o.errors());
                 m.put("warnings", o.warnings());
+                m.put("upcoming", o.upcoming());
                 m.put("pack", o.written() == null ? null : o.written().toString());
                 m.put("reused", o.reused());
                 m.put("problem", o.error());
@@ -336,11 +340,13 @@ final class PackCommand implements Callable<Integer> {
             }
             out.print(dev.aidossier.report.Json.write(list));
         } else {
-            out.printf("%-44s %-13s %6s %8s  %s%n", "FILE", "TIER", "ERRORS", "WARNINGS", "PACK");
+            int width = Math.max(4, outcomes.stream().mapToInt(o -> o.input().display().length()).max().orElse(4));
+            String row = "%-" + width + "s  %-13s %6s %8s %8s  %s%n";
+            out.printf(row, "FILE", "TIER", "ERRORS", "WARNINGS", "UPCOMING", "PACK");
             for (Outcome o : outcomes) {
                 String tier = o.tier() == null ? "-" : o.tier();
-                out.printf("%-44s %-13s %6d %8d  %s%n", o.input().display(), tier, o.errors(),
-                        o.warnings(), o.written() != null ? o.written() : "NOT WRITTEN: " + o.error().lines().findFirst().orElse(""));
+                out.printf(row, o.input().display(), tier, o.errors(), o.warnings(), o.upcoming(),
+                        o.written() != null ? o.written() : "NOT WRITTEN: " + o.error().lines().findFirst().orElse(""));
             }
         }
         int written = 0;

@@ -30,9 +30,10 @@ import java.util.function.UnaryOperator;
 
 /** {@code dossier render FILE --doc KIND -o DIR}: the documents of one description as PDF. */
 @Command(name = "render", mixinStandardHelpOptions = true,
+        header = "Render the documents of one description as PDF (or their XHTML).",
         description = {"Render the documents of one description as PDF: technical documentation (Annex IV), EU declaration of",
                 "conformity (Annex V), gap report, instructions for use (Art. 13), and the regulatory passport and Regulatory",
-                "Interoperability Plan (judged against every pack, or those named by --pack). Files are named <name>-<doc>.pdf.",
+                "Interoperability Plan (judged against every pack, or those named by --pack). Files are named <name>-<doc>.pdf (<name>-<doc>.draft.pdf with --draft).",
                 "The declaration is refused (exit 1) while error-level findings are open or upcoming, unless --draft.",
                 "PDF dates come from SOURCE_DATE_EPOCH if set, else metadata.documentDate: the same input gives the same bytes."})
 final class RenderCommand implements Callable<Integer> {
@@ -136,14 +137,15 @@ final class RenderCommand implements Callable<Integer> {
                     DeclarationGate gate = DeclarationGate.of(a);
                     if (gate.blocked()) {
                         err.println("dossier: the EU declaration of conformity was not rendered: " + refusal(gate)
-                                + ". See them with 'dossier render " + file + " --doc gap-report -o " + output + "'"
-                                + (gate.failed() > 0 ? " or 'dossier check " + file + "'" : "")
+                                + ". See them with 'dossier check " + file + "' (open and upcoming, each at its line) or 'dossier render "
+                                + file + " --doc gap-report -o " + output + "'"
                                 + "; add --draft to render a draft marked 'DRAFT \u2013 not a declaration of conformity'.");
                         code = Main.FINDINGS;
                         continue;
                     }
                 }
-                Path target = output.resolve(stem + "-" + kind.id() + (xhtml ? ".xhtml" : ".pdf"));
+                // a draft never takes the name of the real document: <name>-<doc>.draft.pdf
+                Path target = output.resolve(stem + "-" + kind.id() + (draft ? ".draft" : "") + (xhtml ? ".xhtml" : ".pdf"));
                 if (sameFile(target, file)) {
                     throw new CommonOptions.UsageError("refusing to write " + target + " over the input description");
                 }

@@ -33,7 +33,7 @@ public final class PackWriter {
     private static final long MAX_ENTRY = 256L * 1024 * 1024;
 
     /** What a kept pack tells of its description: the summary line and the exit code come from it. */
-    public record Kept(String tier, long openErrors, long openWarnings, List<String> openSeverities) {
+    public record Kept(String tier, long openErrors, long openWarnings, long upcoming, List<String> openSeverities) {
     }
 
     /**
@@ -90,8 +90,10 @@ public final class PackWriter {
             }
             long errors = 0;
             long warnings = 0;
+            long upcoming = 0;
             List<String> open = new java.util.ArrayList<>();
             for (tools.jackson.databind.JsonNode f : dev.aidossier.report.Json.mapper().readTree(files.get("findings.json")).path("findings")) {
+                upcoming += "upcoming".equals(f.path("status").asString("")) ? 1 : 0;
                 if ("failed".equals(f.path("status").asString(""))) {
                     String sev = f.path("severity").asString("");
                     open.add(sev);
@@ -100,7 +102,7 @@ public final class PackWriter {
                 }
             }
             String tier = m.path("tier").isString() ? m.path("tier").asString() : null;
-            return new Kept(tier, errors, warnings, List.copyOf(open));
+            return new Kept(tier, errors, warnings, upcoming, List.copyOf(open));
         } catch (IOException | RuntimeException e) {
             return null;
         }

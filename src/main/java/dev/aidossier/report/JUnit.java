@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * JUnit XML: one test suite per description, one test case per rule evaluated (failed, passed or
- * skipped), so a CI server shows the coverage of the Act and not only the gaps. No timestamps or times.
+ * skipped), so a CI server shows the coverage of the Act and not only the gaps. Each test case names the
+ * file and the line of its (first) finding, which GitLab uses to link a failure; the suite's timestamp is
+ * the date the obligations were judged on and times are 0, so the same input gives the same bytes.
  */
 public final class JUnit {
     private JUnit() {
@@ -41,7 +43,10 @@ public final class JUnit {
                 t++;
                 List<Finding> open = c.findings().stream().filter(f -> f.status() == Status.failed).toList();
                 String cls = classname(c.id(), engine);
-                suite.append("    <testcase classname=\"").append(x(cls)).append("\" name=\"").append(x(c.id() + ": " + c.title())).append("\"");
+                Finding at = open.isEmpty() ? c.findings().get(0) : open.get(0);
+                suite.append("    <testcase classname=\"").append(x(cls)).append("\" name=\"").append(x(c.id() + ": " + c.title()))
+                        .append("\" file=\"").append(x(at.location().file())).append("\" line=\"").append(Math.max(1, at.location().line()))
+                        .append("\" time=\"0\"");
                 if (!open.isEmpty()) {
                     fl++;
                     StringBuilder text = new StringBuilder();
@@ -71,7 +76,11 @@ public final class JUnit {
                 }
             }
             body.append("  <testsuite name=\"").append(x(a.loaded().file())).append("\" tests=\"").append(t).append("\" failures=\"").append(fl)
-                    .append("\" errors=\"0\" skipped=\"").append(sk).append("\">\n");
+                    .append("\" errors=\"0\" skipped=\"").append(sk).append("\" time=\"0\"");
+            if (a.classification() != null) {
+                body.append(" timestamp=\"").append(a.classification().asOf()).append("T00:00:00\"");
+            }
+            body.append(">\n");
             body.append("    <properties>\n");
             body.append("      <property name=\"pack\" value=\"").append(x(packs(engine))).append("\"/>\n");
             if (a.classification() != null) {
@@ -86,7 +95,7 @@ public final class JUnit {
             skipped += sk;
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"dossier check\" tests=\"" + tests + "\" failures=\"" + failures
-                + "\" errors=\"0\" skipped=\"" + skipped + "\">\n" + body + "</testsuites>\n";
+                + "\" errors=\"0\" skipped=\"" + skipped + "\" time=\"0\">\n" + body + "</testsuites>\n";
     }
 
     /** "id version" of every pack evaluated, the primary one first. */

@@ -62,7 +62,12 @@ class DeclarationTest {
     void aDraftIsStampedOnEveryPage(@TempDir Path out) throws Exception {
         RenderFixtures.Run r = cli("render", resource("incomplete.yaml").toString(), "--doc", "declaration", "--draft", "-o", out.toString(), "--as-of", "2028-01-01");
         assertThat(r.code()).as(r.err()).isZero();
-        byte[] pdf = Files.readAllBytes(out.resolve("incomplete-declaration.pdf"));
+        // its own name, never the real declaration's, and a title that says what it is
+        assertThat(out.resolve("incomplete-declaration.pdf")).doesNotExist();
+        byte[] pdf = Files.readAllBytes(out.resolve("incomplete-declaration.draft.pdf"));
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(d.getDocumentInformation().getTitle()).startsWith("DRAFT \u2013 not a declaration of conformity \u2013 EU declaration of conformity");
+        }
         List<String> pages = RenderFixtures.pages(pdf);
         assertThat(pages).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(p).contains(STAMP));
         String t = text(pdf);
