@@ -60,6 +60,9 @@ abstract class AnalysisCommand implements Callable<Integer> {
             if (unreadable) {
                 return Main.USAGE;
             }
+            if (threshold != null && results.stream().anyMatch(a -> fails(a, threshold))) {
+                return Main.FINDINGS;
+            }
             if (threshold != null) {
                 for (Analysis a : results) {
                     for (Finding f : a.findings()) {
@@ -77,6 +80,11 @@ abstract class AnalysisCommand implements Callable<Integer> {
             err.println("dossier: cannot read input: " + e.getMessage());
             return Main.USAGE;
         }
+    }
+
+    /** Whether a description fails the command at {@code threshold} beyond its findings (classify: a prohibited practice). */
+    boolean fails(Analysis a, Severity threshold) {
+        return false;
     }
 
     /** Whether a finding counts towards the exit code: an open one; check can add the upcoming ones. */

@@ -15,8 +15,18 @@ import java.util.Map;
 
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Classify AI systems and models under the EU AI Act (as amended in July 2026).",
-                "Prints the risk tier, general-purpose AI class, Art. 50 transparency duties and the legal basis of each conclusion."})
+                "Prints the risk tier, general-purpose AI class, Art. 50 transparency duties and the legal basis of each conclusion.",
+                "A prohibited practice counts as an error for --fail-on (exit 1 at the default), as do classification findings."})
 final class ClassifyCommand extends AnalysisCommand {
+
+    /** The tier id (as classify prints it) of a system whose use the Act forbids: a failure at --fail-on error or below. */
+    static final String FORBIDDEN_TIER = "prohibited";
+
+    @Override
+    boolean fails(Analysis a, dev.aidossier.core.Severity threshold) {
+        return a.classification() != null && FORBIDDEN_TIER.equals(a.classification().tier())
+                && dev.aidossier.core.Severity.error.atLeast(threshold);
+    }
 
     @Override
     boolean needsRules() {

@@ -52,4 +52,15 @@ class CheckGateTest {
         assertThat(lines.get(0).indexOf("TIER")).isEqualTo(GAPS.length() + 2);
         assertThat(lines.get(1)).matches(java.util.regex.Pattern.quote(GAPS) + "  high-risk +0 +0 +4  .*cv-screening-gaps");
     }
+
+    @Test
+    void classifyFailsOnAProhibitedPractice() {
+        String prohibited = TestSupport.examples().resolve("social-scoring.yaml").toString();
+        String allowed = TestSupport.examples().resolve("customer-chatbot.yaml").toString();
+        assertThat(TestSupport.run("classify", prohibited).exit()).isEqualTo(1);
+        assertThat(TestSupport.run("classify", "--fail-on", "warning", prohibited).exit()).isEqualTo(1);
+        assertThat(TestSupport.run("classify", "--fail-on", "never", prohibited).exit()).isZero();
+        assertThat(TestSupport.run("classify", allowed).exit()).isZero();
+        assertThat(TestSupport.run("classify", prohibited).out()).contains(": prohibited");
+    }
 }
