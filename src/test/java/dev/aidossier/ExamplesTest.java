@@ -1,5 +1,8 @@
 package dev.aidossier;
 
+import dev.aidossier.analysis.Engine;
+
+import dev.aidossier.analysis.Analysis;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -7,9 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Severity;
 import dev.aidossier.core.Status;
-import dev.aidossier.load.Limits;
 import dev.aidossier.report.Json;
-import dev.aidossier.rules.PackSource;
 import dev.aidossier.schema.SchemaGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class ExamplesTest {
 
     @BeforeAll
     static void load() throws Exception {
-        engine = Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+        engine = TestSupport.euEngine();
     }
 
     static Stream<Path> examples() throws IOException {
@@ -57,7 +58,7 @@ class ExamplesTest {
             """)
     void classifiesAsStated(String file, String tier, String gpai, String basis) {
         Path p = TestSupport.examples().resolve(file);
-        Engine.Analysis a = engine.classify(p, p.toString(), LocalDate.parse("2026-11-23"));
+        Analysis a = engine.classify(p, p.toString(), LocalDate.parse("2026-11-23"));
         assertThat(a.findings()).as("findings of " + file).isEmpty();
         assertThat(a.classification().tier()).isEqualTo(tier);
         assertThat(a.classification().gpai()).isEqualTo(gpai);
@@ -84,7 +85,7 @@ class ExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void completeExamplesHaveNoOpenErrorsOnceEverythingApplies(Path example) {
-        Engine.Analysis a = engine.analyse(example, example.toString(), LocalDate.parse("2028-09-01"));
+        Analysis a = engine.analyse(example, example.toString(), LocalDate.parse("2028-09-01"));
         List<String> open = a.findings().stream().filter(f -> f.status() == Status.failed && f.severity() == Severity.error)
                 .map(Finding::toText).toList();
         if (example.getFileName().toString().equals("social-scoring.yaml")) {
@@ -97,7 +98,7 @@ class ExamplesTest {
     @Test
     void gapsExampleFailsWithExactlyTheExpectedRules() {
         Path p = TestSupport.resource("gaps/cv-screening-gaps.yaml");
-        Engine.Analysis a = engine.analyse(p, "cv-screening-gaps.yaml", LocalDate.parse("2028-09-01"));
+        Analysis a = engine.analyse(p, "cv-screening-gaps.yaml", LocalDate.parse("2028-09-01"));
         List<String> open = a.findings().stream().filter(f -> f.status() == Status.failed).map(Finding::toText).toList();
         assertThat(open).hasSize(4);
         assertThat(open.get(0)).startsWith("cv-screening-gaps.yaml:44:3: error [EUAIA-ANXIV-1E-HARDWARE] ").endsWith("spec.general.hardware is missing.");
@@ -105,7 +106,7 @@ class ExamplesTest {
         assertThat(open.get(2)).startsWith("cv-screening-gaps.yaml:615:22: error [EUAIA-ART19-LOG-RETENTION] ");
         assertThat(open.get(3)).startsWith("cv-screening-gaps.yaml:708:24: error [EUAIA-ART73-DEATH-DEADLINE] ");
         // before the Annex III obligations apply, the same gaps are upcoming, not failures
-        Engine.Analysis early = engine.analyse(p, "cv-screening-gaps.yaml", LocalDate.parse("2026-11-23"));
+        Analysis early = engine.analyse(p, "cv-screening-gaps.yaml", LocalDate.parse("2026-11-23"));
         assertThat(early.findings().stream().filter(f -> f.status() == Status.failed)).isEmpty();
         assertThat(early.findings().stream().filter(f -> f.status() == Status.upcoming).map(Finding::ruleId))
                 .containsExactlyInAnyOrder("EUAIA-ANXIV-1E-HARDWARE", "EUAIA-ANXIV-1A-PURPOSE", "EUAIA-ART19-LOG-RETENTION", "EUAIA-ART73-DEATH-DEADLINE");

@@ -27,6 +27,48 @@ public final class TestSupport {
     }
 
     /** The repository root (tests run with the module folder as working directory). */
+    /**
+     * The bundled packs, loaded once for the whole test JVM rather than once per test class (an Engine is
+     * thread-safe and immutable after loading): the EU AI Act pack alone, every pack, and what the passport
+     * and the interoperability plan are judged against.
+     */
+    private static final class Shared {
+        static final dev.aidossier.analysis.Engine EU = load(java.util.List.of("eu-ai-act"));
+        static final dev.aidossier.analysis.Engine ALL = load(java.util.List.of("eu-ai-act", "nist-ai-rmf", "iso-42001"));
+        static final dev.aidossier.analysis.Frameworks FRAMEWORKS = frameworks();
+
+        private static dev.aidossier.analysis.Engine load(java.util.List<String> packs) {
+            try {
+                return dev.aidossier.analysis.Engine.load(dev.aidossier.rules.RulePackSource.bundled(), packs, dev.aidossier.load.Limits.DEFAULT);
+            } catch (dev.aidossier.analysis.Engine.PackError e) {
+                throw new IllegalStateException("the bundled packs cannot be loaded: " + e.getMessage(), e);
+            }
+        }
+
+        private static dev.aidossier.analysis.Frameworks frameworks() {
+            try {
+                return dev.aidossier.analysis.Frameworks.of(ALL, dev.aidossier.rules.RulePackSource.bundled());
+            } catch (dev.aidossier.rules.Crosswalks.Unreadable | java.io.IOException e) {
+                throw new IllegalStateException("the bundled crosswalks cannot be loaded", e);
+            }
+        }
+    }
+
+    /** The bundled EU AI Act pack, loaded once per test JVM. */
+    public static dev.aidossier.analysis.Engine euEngine() {
+        return Shared.EU;
+    }
+
+    /** Every bundled pack (EU AI Act, NIST AI RMF, ISO/IEC 42001), loaded once per test JVM. */
+    public static dev.aidossier.analysis.Engine allEngine() {
+        return Shared.ALL;
+    }
+
+    /** Every bundled pack with the bundled crosswalks, loaded once per test JVM. */
+    public static dev.aidossier.analysis.Frameworks frameworks() {
+        return Shared.FRAMEWORKS;
+    }
+
     public static Path root() {
         return Path.of("").toAbsolutePath();
     }

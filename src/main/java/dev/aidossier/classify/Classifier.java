@@ -12,8 +12,8 @@ import dev.aidossier.load.YNode.YList;
 import dev.aidossier.load.YNode.YMap;
 import dev.aidossier.load.YNode.YScalar;
 import dev.aidossier.load.YPath;
-import dev.aidossier.rules.CelEnv;
-import dev.aidossier.rules.CelEnv.Program;
+import dev.aidossier.cel.CelEnv;
+import dev.aidossier.cel.CelEnv.Program;
 import dev.aidossier.util.Names;
 
 import java.time.LocalDate;

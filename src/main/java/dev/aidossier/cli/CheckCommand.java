@@ -1,7 +1,7 @@
 package dev.aidossier.cli;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.report.Json;
 import picocli.CommandLine.Command;
@@ -54,6 +54,9 @@ final class CheckCommand extends AnalysisCommand {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("tool", Json.obj("name", "dossier", "version", Main.version()));
             root.put("pack", Json.obj("id", engine.pack().id(), "version", engine.pack().version()));
+            if (Json.packs(engine) != null) {
+                root.put("packs", Json.packs(engine));
+            }
             List<Map<String, Object>> files = new ArrayList<>();
             for (Analysis a : results) {
                 Map<String, Object> m = new LinkedHashMap<>();

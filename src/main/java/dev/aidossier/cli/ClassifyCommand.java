@@ -1,7 +1,7 @@
 package dev.aidossier.cli;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.classify.Classification;
 import dev.aidossier.core.Finding;
 import dev.aidossier.report.Json;

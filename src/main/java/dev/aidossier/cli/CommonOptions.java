@@ -1,9 +1,9 @@
 package dev.aidossier.cli;
 
-import dev.aidossier.Engine;
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.core.Finding;
 import dev.aidossier.load.Limits;
-import dev.aidossier.rules.PackSource;
+import dev.aidossier.rules.RulePackSource;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -98,14 +98,14 @@ final class CommonOptions {
         return v;
     }
 
-    PackSource packSource() throws UsageError {
+    RulePackSource packSource() throws UsageError {
         if (rules == null) {
-            return PackSource.bundled();
+            return RulePackSource.bundled();
         }
         if (!Files.isDirectory(rules)) {
             throw new UsageError("--rules: '" + rules + "' is not a directory");
         }
-        return PackSource.directory(rules);
+        return RulePackSource.directory(rules);
     }
 
     /** The pack ids named by --pack ("all" reads rules/index.yaml). */
@@ -121,13 +121,13 @@ final class CommonOptions {
             }
             return ids;
         }
-        PackSource src = packSource();
+        RulePackSource src = packSource();
         try {
             byte[] bytes = src.read("index.yaml");
             if (bytes == null) {
                 throw new UsageError("--pack all: no index.yaml in the rules folder");
             }
-            dev.aidossier.load.DataFile<dev.aidossier.rules.PackIndex> idx = dev.aidossier.load.DataFile.parse(bytes, src.display("index.yaml"), dev.aidossier.rules.PackIndex.class);
+            dev.aidossier.load.DataFile<dev.aidossier.rules.RulePackIndex> idx = dev.aidossier.load.DataFile.parse(bytes, src.display("index.yaml"), dev.aidossier.rules.RulePackIndex.class);
             if (!idx.ok()) {
                 throw new UsageError("--pack all: " + idx.findings().get(0).toText());
             }
@@ -160,7 +160,7 @@ final class CommonOptions {
      * --pack, or every pack of the rules folder's index when --pack is not given, with the crosswalks the
      * index names. Null after printing the problems when they cannot be loaded.
      */
-    dev.aidossier.render.Frameworks frameworks(PrintWriter err, Engine primary) throws UsageError {
+    dev.aidossier.analysis.Frameworks frameworks(PrintWriter err, Engine primary) throws UsageError {
         Engine engine = primary;
         if (pack == null) {
             try {
@@ -172,7 +172,7 @@ final class CommonOptions {
             }
         }
         try {
-            return dev.aidossier.render.Frameworks.of(engine, packSource());
+            return dev.aidossier.analysis.Frameworks.of(engine, packSource());
         } catch (java.io.IOException e) {
             throw new UsageError("--rules: " + e.getMessage());
         } catch (dev.aidossier.rules.Crosswalks.Unreadable e) {

@@ -3,7 +3,7 @@ package dev.aidossier.cli;
 import dev.aidossier.load.DataFile;
 import dev.aidossier.report.Json;
 import dev.aidossier.rules.CrosswalkFile;
-import dev.aidossier.rules.PackSource;
+import dev.aidossier.rules.RulePackSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -68,7 +68,7 @@ final class CrosswalkCommand implements Callable<Integer> {
     }
 
     /** The crosswalks named by the rules folder's index, or null after printing their problems. */
-    static List<DataFile<CrosswalkFile>> load(PackSource src, PrintWriter err) {
+    static List<DataFile<CrosswalkFile>> load(RulePackSource src, PrintWriter err) {
         try {
             return dev.aidossier.rules.Crosswalks.load(src);
         } catch (dev.aidossier.rules.Crosswalks.Unreadable e) {

@@ -1,11 +1,12 @@
 package dev.aidossier.cli;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
+import dev.aidossier.analysis.Modification;
+import dev.aidossier.rules.ModificationFile;
 import dev.aidossier.load.DescriptionLoader;
 import dev.aidossier.load.Loaded;
 import dev.aidossier.report.Json;
-import dev.aidossier.rules.PlainPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -20,12 +21,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -65,12 +63,10 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             LocalDate asOf = common.asOfDate();
-            Engine engine = null;
-            if (!isPack(oldPath) || !isPack(newPath)) {
-                engine = common.engine(err);
-                if (engine == null) {
-                    return Main.USAGE;
-                }
+            // two packs need only the pack's classification and modification data, not its rules
+            Engine engine = common.engine(err, !isPack(oldPath) || !isPack(newPath));
+            if (engine == null) {
+                return Main.USAGE;
             }
             Side a = side(oldPath, engine, asOf, err);
             Side b = side(newPath, engine, asOf, err);
@@ -87,7 +83,7 @@ final class DiffCommand implements Callable<Integer> {
                 }
                 return Main.USAGE;
             }
-            return compare(a, b, out);
+            return compare(a, b, engine, out);
         } catch (CommonOptions.UsageError e) {
             err.println("dossier: " + e.getMessage());
             return Main.USAGE;
@@ -161,7 +157,7 @@ final class DiffCommand implements Callable<Integer> {
         return out;
     }
 
-    private int compare(Side a, Side b, PrintWriter out) {
+    private int compare(Side a, Side b, Engine engine, PrintWriter out) {
         Map<String, Object> classChange = new LinkedHashMap<>();
         for (String k : List.of("tier", "gpai", "transparency", "basis")) {
             Object x = a.classification().get(k);
@@ -184,8 +180,11 @@ final class DiffCommand implements Callable<Integer> {
                 resolved.add(f);
             }
         });
-        List<Map<String, Object>> substantial = substantial(a.description(), b.description());
-        boolean anyPossible = substantial.stream().anyMatch(s -> String.valueOf(s.get("assessment")).startsWith("may be"));
+        ModificationFile law = engine.modification();
+        List<Modification.Change> changes = law == null ? List.of() : Modification.assess(law, a.description(), b.description());
+        List<Map<String, Object>> substantial = changes.stream()
+                .map(c -> Json.obj("change", c.change(), "refs", String.join(", ", c.refs()), "assessment", c.assessment())).toList();
+        boolean anyPossible = changes.stream().anyMatch(Modification.Change::possible);
         if (common.format == CommonOptions.Format.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("comparable", true);
@@ -206,11 +205,11 @@ final class DiffCommand implements Callable<Integer> {
             out.println("findings: " + added.size() + " added, " + resolved.size() + " resolved");
             added.forEach(f -> out.println("  + " + f.get("file") + ":" + f.get("line") + ":" + f.get("column") + ": " + f.get("severity") + " [" + f.get("ruleId") + "] " + f.get("message")));
             resolved.forEach(f -> out.println("  - [" + f.get("ruleId") + "] " + f.get("message")));
-            if (substantial.isEmpty()) {
-                out.println("substantial modification: no change to intended purpose, Annex III use, model or training data");
-            } else {
-                out.println("changes to weigh as a substantial modification (Art. 3(23), Art. 43(4)):");
-                substantial.forEach(s -> out.println("  ! " + s.get("change") + ": " + s.get("assessment")));
+            if (law != null && changes.isEmpty()) {
+                out.println(law.unchanged());
+            } else if (law != null) {
+                out.println(law.heading());
+                changes.forEach(c -> out.println("  ! " + c.change() + ": " + c.assessment()));
             }
         }
         return classChange.isEmpty() && added.isEmpty() && !anyPossible ? Main.OK : Main.FINDINGS;
@@ -227,78 +226,4 @@ final class DiffCommand implements Callable<Integer> {
         return m;
     }
 
-    private static List<Map<String, Object>> substantial(Map<String, Object> a, Map<String, Object> b) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        boolean predetermined = newestChangePredetermined(b);
-        String modelAssessment = predetermined
-                ? "within the pre-determined changes documented under Annex IV 2(f): not a substantial modification (Art. 43(4))"
-                : "may be a substantial modification: a new conformity assessment may be needed (Art. 43(4)); document it or mark the change as pre-determined";
-        if (!Objects.equals(PlainPath.get(a, "spec.general.intendedPurpose"), PlainPath.get(b, "spec.general.intendedPurpose"))) {
-            out.add(Json.obj("change", "intended purpose changed", "refs", "Art3.23, Art25.1.c",
-                    "assessment", "may be a substantial modification: a change of intended purpose is one unless foreseen in the initial assessment (Art. 3(23))"));
-        }
-        Set<String> oldPoints = strings(PlainPath.get(a, "spec.classification.annexIII.points"));
-        Set<String> newPoints = strings(PlainPath.get(b, "spec.classification.annexIII.points"));
-        if (!oldPoints.equals(newPoints)) {
-            out.add(Json.obj("change", "Annex III use changed from " + oldPoints + " to " + newPoints, "refs", "Art6.2, Art3.23",
-                    "assessment", "may be a substantial modification: the use the system was assessed for changed"));
-        }
-        Set<String> oldModels = components(a);
-        Set<String> newModels = components(b);
-        if (!oldModels.equals(newModels)) {
-            out.add(Json.obj("change", "pre-trained model replaced (" + oldModels + " -> " + newModels + ")", "refs", "AnxIV.2.a, Art43.4", "assessment", modelAssessment));
-        }
-        Set<String> oldData = trainingData(a);
-        Set<String> newData = trainingData(b);
-        if (!oldData.equals(newData)) {
-            out.add(Json.obj("change", "training data replaced (" + oldData + " -> " + newData + ")", "refs", "AnxIV.2.d, Art43.4", "assessment", modelAssessment));
-        }
-        return out;
-    }
-
-    private static boolean newestChangePredetermined(Map<String, Object> d) {
-        Object log = PlainPath.get(d, "spec.changeLog");
-        if (!(log instanceof List<?> l) || l.isEmpty()) {
-            return false;
-        }
-        Map<?, ?> newest = null;
-        for (Object o : l) {
-            if (o instanceof Map<?, ?> m && (newest == null || String.valueOf(m.get("date")).compareTo(String.valueOf(newest.get("date"))) > 0)) {
-                newest = m;
-            }
-        }
-        return newest != null && Boolean.TRUE.equals(newest.get("predetermined"));
-    }
-
-    private static Set<String> strings(Object o) {
-        Set<String> s = new TreeSet<>();
-        if (o instanceof List<?> l) {
-            l.forEach(x -> s.add(String.valueOf(x)));
-        }
-        return s;
-    }
-
-    private static Set<String> components(Map<String, Object> d) {
-        Set<String> s = new TreeSet<>();
-        if (PlainPath.get(d, "spec.development.thirdPartyComponents") instanceof List<?> l) {
-            for (Object o : l) {
-                if (o instanceof Map<?, ?> m && "pretrainedModel".equals(m.get("type"))) {
-                    s.add(m.get("name") + " " + m.get("version"));
-                }
-            }
-        }
-        return s;
-    }
-
-    private static Set<String> trainingData(Map<String, Object> d) {
-        Set<String> s = new LinkedHashSet<>();
-        if (PlainPath.get(d, "spec.datasets") instanceof List<?> l) {
-            for (Object o : l) {
-                if (o instanceof Map<?, ?> m && "training".equals(m.get("purpose"))) {
-                    s.add(String.valueOf(m.get("name")));
-                }
-            }
-        }
-        return new TreeSet<>(s);
-    }
 }

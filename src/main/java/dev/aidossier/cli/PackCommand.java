@@ -1,8 +1,8 @@
 package dev.aidossier.cli;
 
 import dev.aidossier.report.Json;
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Severity;
 import dev.aidossier.pack.PackBuilder;
@@ -166,7 +166,7 @@ final class PackCommand implements Callable<Integer> {
                     throw new CommonOptions.UsageError("--templates: '" + templates + "' is not a directory");
                 }
                 Long epoch = RenderCommand.sourceDateEpoch();
-                dev.aidossier.render.Frameworks frameworks = null;
+                dev.aidossier.analysis.Frameworks frameworks = null;
                 if (!extras.isEmpty()) {
                     frameworks = common.frameworks(err, engine);
                     if (frameworks == null) {
@@ -186,7 +186,10 @@ final class PackCommand implements Callable<Integer> {
                     t.setDaemon(true);
                     return t;
                 }) : null;
-                documents = (a, stem) -> renderer.renderAll(a, new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras, docPool);
+                // the passport and the plan are judged against every framework: once per description, before rendering
+                dev.aidossier.analysis.Frameworks judge = frameworks;
+                documents = (a, stem) -> renderer.renderAll(judge == null ? a : judge.judge(engine, a, asOf),
+                        new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras, docPool);
             }
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents);
             PackKey keys = packKey(engine, asOf, extras);
@@ -242,7 +245,7 @@ final class PackCommand implements Callable<Integer> {
             throws IOException, CommonOptions.UsageError {
         List<String> parts = new ArrayList<>();
         parts.add("tool=" + Main.version());
-        parts.add("build=" + dev.aidossier.dist.BuildId.current());
+        parts.add("build=" + dev.aidossier.util.BuildId.current());
         parts.add("rules=" + engine.packHash());
         parts.add("asOf=" + asOf);
         parts.add("epoch=" + RenderCommand.sourceDateEpoch());

@@ -1,7 +1,8 @@
 package dev.aidossier.cli;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.util.Hashes;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.render.DeclarationGate;
 import dev.aidossier.render.DocumentKind;
@@ -9,7 +10,6 @@ import dev.aidossier.render.RenderException;
 import dev.aidossier.render.RenderOptions;
 import dev.aidossier.render.Renderer;
 import dev.aidossier.report.Json;
-import dev.aidossier.rules.EvidenceCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,10 +18,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,12 +106,15 @@ final class RenderCommand implements Callable<Integer> {
                 err.println("dossier: " + file + " cannot be read; nothing rendered");
                 return Main.USAGE;
             }
-            dev.aidossier.render.Frameworks frameworks = null;
+            dev.aidossier.analysis.Frameworks frameworks = null;
             if (kinds.stream().anyMatch(DocumentKind::frameworks)) {
                 frameworks = common.frameworks(err, engine);
                 if (frameworks == null) {
                     return Main.USAGE;
                 }
+            }
+            if (frameworks != null) {
+                a = frameworks.judge(engine, a, asOf); // once, for the passport and the plan alike
             }
             Renderer renderer = new Renderer(engine, templates, Main.version(), frameworks, readFonts(fonts));
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
@@ -178,11 +179,11 @@ final class RenderCommand implements Callable<Integer> {
                 if (r.target().getParent() != null) {
                     Files.createDirectories(r.target().getParent());
                 }
-                writeAtomically(r.target(), r.pdf());
+                dev.aidossier.util.AtomicFiles.write(r.target(), r.pdf());
                 if (r.kind() == null) {
                     continue; // a style sheet or image of --xhtml: not listed
                 }
-                written.add(new Written(r.kind(), r.target(), EvidenceCheck.sha256(r.pdf()), r.pdf().length));
+                written.add(new Written(r.kind(), r.target(), Hashes.sha256(r.pdf()), r.pdf().length));
             }
             print(out, written, notes);
             return code;
@@ -258,22 +259,6 @@ final class RenderCommand implements Callable<Integer> {
             return Files.exists(target) && Files.isSameFile(target, input);
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** Writes into a temporary file in the same folder, then moves it into place in one step. */
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system of " + dir + " cannot replace files atomically", e);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.aidossier.cli;
 
-import dev.aidossier.Engine;
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.report.Json;
-import dev.aidossier.rules.FixtureRunner;
+import dev.aidossier.analysis.FixtureRunner;
 import dev.aidossier.rules.RuleEngine;
 import dev.aidossier.rules.RuleFile;
 import dev.aidossier.util.Names;
@@ -202,7 +202,7 @@ final class RulesCommand implements Runnable {
                 }
                 Engine engine;
                 try {
-                    engine = Engine.load(dev.aidossier.rules.PackSource.directory(rulesDir), id, common.limits());
+                    engine = Engine.load(dev.aidossier.rules.RulePackSource.directory(rulesDir), id, common.limits());
                 } catch (Engine.PackError e) {
                     e.findings().forEach(f -> out.println(f.toText()));
                     return Main.USAGE;

@@ -1,6 +1,6 @@
 package dev.aidossier.cli;
 
-import dev.aidossier.Engine;
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.report.Json;
 import dev.aidossier.schema.SchemaGenerator;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package dev.aidossier.model;
 
+
 import dev.aidossier.model.Enums.AssessmentProcedure;
 import dev.aidossier.model.Enums.CePlacement;
 import dev.aidossier.model.Enums.Comparator;

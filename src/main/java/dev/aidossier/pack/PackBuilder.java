@@ -1,11 +1,12 @@
 package dev.aidossier.pack;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.util.Hashes;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
+import dev.aidossier.analysis.RegistrationRoute;
 import dev.aidossier.report.JUnit;
 import dev.aidossier.report.Json;
 import dev.aidossier.report.Sarif;
-import dev.aidossier.rules.EvidenceCheck;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -54,6 +55,9 @@ public final class PackBuilder {
         Map<String, Object> findings = new LinkedHashMap<>();
         findings.put("tool", Json.obj("name", "dossier", "version", toolVersion));
         findings.put("pack", Json.obj("id", engine.pack().id(), "version", engine.pack().version()));
+        if (Json.packs(engine) != null) {
+            findings.put("packs", Json.packs(engine));
+        }
         findings.put("file", a.loaded().file());
         findings.put("asOf", asOf.toString());
         findings.put("classification", a.classification() == null ? null : Json.classification(a.classification()));
@@ -61,7 +65,8 @@ public final class PackBuilder {
         files.put("findings.json", utf8(Json.write(findings)));
         files.put("findings.sarif", utf8(Sarif.write(List.of(a), engine, toolVersion)));
         files.put("junit.xml", utf8(JUnit.write(List.of(a), engine)));
-        files.put("registration.json", utf8(Json.write(Registration.of(a))));
+        files.put("registration.json", utf8(Json.write(Registration.of(a,
+                engine.registration() == null ? null : RegistrationRoute.of(engine.registration(), a.classification())))));
         if (a.loaded().bytes() != null) {
             files.put("description.yaml", a.loaded().bytes()); // the input itself, so the pack stands alone and diff can compare packs
         }
@@ -80,10 +85,14 @@ public final class PackBuilder {
         pack.put("law", engine.pack().law());
         pack.put("textVersion", engine.pack().textVersion());
         pack.put("sha256", engine.packHash());
-        m.put("rulePack", pack);
+        m.put("rulePack", pack); // the primary pack; sha256 covers the files of every pack evaluated
+        if (engine.packs().size() > 1) {
+            m.put("rulePacks", engine.packs().stream().map(p -> Json.obj("id", p.id(), "version", p.version(), "law", p.law(),
+                    "textVersion", p.textVersion())).toList());
+        }
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("file", a.loaded().file());
-        input.put("sha256", a.loaded().bytes() == null ? null : EvidenceCheck.sha256(a.loaded().bytes()));
+        input.put("sha256", a.loaded().bytes() == null ? null : Hashes.sha256(a.loaded().bytes()));
         m.put("input", input);
         m.put("asOf", asOf.toString());
         if (a.classification() != null) {
@@ -100,7 +109,7 @@ public final class PackBuilder {
         files.forEach((name, bytes) -> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", name);
-            e.put("sha256", EvidenceCheck.sha256(bytes));
+            e.put("sha256", Hashes.sha256(bytes));
             e.put("size", bytes.length);
             list.add(e);
         });

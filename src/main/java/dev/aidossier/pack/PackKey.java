@@ -1,8 +1,9 @@
 package dev.aidossier.pack;
 
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.rules.EvidenceCheck;
-import dev.aidossier.rules.PlainPath;
+import dev.aidossier.util.Hashes;
+import dev.aidossier.load.PlainPath;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +51,11 @@ public final class PackKey {
             }
             for (Path f : files) {
                 field(md, "template:" + root.relativize(f));
-                field(md, EvidenceCheck.sha256(f));
+                field(md, Hashes.sha256(f));
             }
         }
         for (byte[] f : fonts) {
-            field(md, "font:" + EvidenceCheck.sha256(f));
+            field(md, "font:" + Hashes.sha256(f));
         }
         this.run = md.digest();
     }
@@ -75,7 +75,7 @@ public final class PackKey {
         md.update(run);
         field(md, packName);
         field(md, display);
-        field(md, bytes == null ? "-" : EvidenceCheck.sha256(bytes));
+        field(md, bytes == null ? "-" : Hashes.sha256(bytes));
         for (Evidence e : evidence) {
             field(md, e.path() + "=" + e.sha256());
         }
@@ -83,7 +83,7 @@ public final class PackKey {
         String w = "-";
         try {
             if (waivers != null && Files.isRegularFile(waivers)) {
-                w = EvidenceCheck.sha256(waivers);
+                w = Hashes.sha256(waivers);
             }
         } catch (IOException e) {
             w = "unreadable";
@@ -115,7 +115,7 @@ public final class PackKey {
             String hash = "-";
             if (r.problem() == null) {
                 try {
-                    hash = EvidenceCheck.sha256(r.file());
+                    hash = Hashes.sha256(r.file());
                 } catch (IOException e) {
                     hash = "-";
                 }
@@ -133,10 +133,6 @@ public final class PackKey {
     }
 
     private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256();
     }
 }

@@ -1,12 +1,12 @@
 package dev.aidossier.pack;
 
+import dev.aidossier.util.AtomicFiles;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class PackWriter {
                 String name = f.path("name").asString(null);
                 byte[] bytes = name == null ? null : files.get(name);
                 if (bytes == null || bytes.length != f.path("size").asLong(-1)
-                        || !dev.aidossier.rules.EvidenceCheck.sha256(bytes).equals(f.path("sha256").asString(null))) {
+                        || !dev.aidossier.util.Hashes.sha256(bytes).equals(f.path("sha256").asString(null))) {
                     return null;
                 }
                 listed.add(name);
@@ -156,9 +156,8 @@ public final class PackWriter {
         if (Files.exists(target) && !force) {
             throw new FileAlreadyExistsException(target + " exists; use --force to replace it");
         }
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        Path tmp = AtomicFiles.tempDir(parent, "." + target.getFileName() + ".partial-");
         try {
-            readable(tmp);
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Path f = tmp.resolve(e.getKey()).normalize();
                 if (!f.startsWith(tmp) || e.getKey().contains("/") || e.getKey().startsWith(".")) {
@@ -196,7 +195,7 @@ public final class PackWriter {
         if (Files.exists(target) && !force) {
             throw new FileAlreadyExistsException(target + " exists; use --force to replace it");
         }
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".partial-", ".tmp");
+        Path tmp = AtomicFiles.tempFile(parent, "." + target.getFileName() + ".partial-", ".tmp");
         try {
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 zipTo(os, files, rootFolder);
@@ -208,15 +207,6 @@ public final class PackWriter {
         }
     }
 
-    /** Temporary folders are created private; a finished pack is as readable as any other output. */
-    private static void readable(Path dir) throws IOException {
-        try {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the default permissions apply
-        }
-    }
-
     private static void replace(Path tmp, Path target, boolean force) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
@@ -224,19 +214,11 @@ public final class PackWriter {
                 throw new FileAlreadyExistsException(target + " exists; use --force to replace it");
             }
             old = target.resolveSibling("." + target.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
-            move(target, old);
+            AtomicFiles.move(target, old);
         }
-        move(tmp, target);
+        AtomicFiles.move(tmp, target);
         if (old != null) {
             deleteTree(old);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
         }
     }
 

@@ -1,15 +1,15 @@
 package dev.aidossier.render;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.util.Hashes;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.classify.Classification;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Severity;
 import dev.aidossier.core.Status;
 import dev.aidossier.model.ModelDescription;
 import dev.aidossier.model.SystemDescription;
-import dev.aidossier.rules.EvidenceCheck;
-import dev.aidossier.rules.PackFile;
+import dev.aidossier.rules.RulePackFile;
 import dev.aidossier.rules.RuleEngine;
 
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ final class DataModel {
         }
 
         root.put("tool", Map.of("name", "AI Dossier", "version", toolVersion));
-        PackFile p = engine.pack();
+        RulePackFile p = engine.pack();
         Map<String, Object> pack = new LinkedHashMap<>();
         pack.put("id", p.id());
         pack.put("version", p.version());
@@ -100,7 +100,7 @@ final class DataModel {
         source.put("file", Plain.xmlSafe(a.loaded().file()));
         source.put("name", Plain.xmlSafe(a.loaded().file().replaceFirst("^.*[/\\\\]", "")));
         if (a.loaded().bytes() != null) {
-            source.put("sha256", EvidenceCheck.sha256(a.loaded().bytes()));
+            source.put("sha256", Hashes.sha256(a.loaded().bytes()));
         }
         root.put("source", source);
         root.put("asOf", o.asOf().toString());

@@ -1,11 +1,12 @@
 package dev.aidossier.render;
 
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Frameworks;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Severity;
 import dev.aidossier.core.Status;
 import dev.aidossier.rules.CrosswalkFile;
-import dev.aidossier.rules.PackFile;
+import dev.aidossier.rules.RulePackFile;
 import dev.aidossier.rules.RuleEngine;
 
 import java.time.LocalDate;
@@ -106,7 +107,7 @@ final class Passport {
 
     /** One framework: its pack, how it cuts rules into units and groups, and its units in pack order. */
     private static final class Framework {
-        final PackFile pack;
+        final RulePackFile pack;
         final String name;
         final Pattern unit;
         final Pattern group;
@@ -118,9 +119,9 @@ final class Passport {
         final Map<String, Tally> groups = new LinkedHashMap<>();
         final Tally all = new Tally();
 
-        Framework(PackFile pack) {
+        Framework(RulePackFile pack) {
             this.pack = pack;
-            PackFile.Passport p = pack.passport();
+            RulePackFile.Passport p = pack.passport();
             this.name = p == null ? pack.id() : p.name();
             this.unit = p == null ? null : Pattern.compile(p.unit());
             this.group = p == null || p.group() == null ? null : Pattern.compile(p.group());
@@ -192,7 +193,7 @@ final class Passport {
         }
 
         Map<String, Framework> frameworks = new LinkedHashMap<>();
-        for (PackFile p : fw.engine().packs()) {
+        for (RulePackFile p : fw.engine().packs()) {
             frameworks.put(p.id(), new Framework(p));
         }
         Map<String, Framework> ruleFramework = new LinkedHashMap<>();
@@ -246,7 +247,7 @@ final class Passport {
     }
 
     private static Map<String, Object> framework(Framework f, Analysis a, RuleEngine rules, List<String> routeKeys) {
-        PackFile p = f.pack;
+        RulePackFile p = f.pack;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("name", Plain.xmlSafe(f.name));

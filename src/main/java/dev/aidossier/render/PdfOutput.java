@@ -154,17 +154,13 @@ final class PdfOutput {
     }
 
     private static byte[] fileId(String xhtml, Instant date, String producer) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(xhtml.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            md.update(Long.toString(date.getEpochSecond()).getBytes(StandardCharsets.US_ASCII));
-            md.update((byte) 0);
-            md.update(producer.getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(md.digest(), 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = dev.aidossier.util.Hashes.sha256();
+        md.update(xhtml.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(Long.toString(date.getEpochSecond()).getBytes(StandardCharsets.US_ASCII));
+        md.update((byte) 0);
+        md.update(producer.getBytes(StandardCharsets.UTF_8));
+        return Arrays.copyOf(md.digest(), 16);
     }
 
     /** The document's title, author, subject, keywords and language, from its {@code <title>}, {@code <meta>} and {@code lang}. */

@@ -1,7 +1,8 @@
 package dev.aidossier.render;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Frameworks;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.model.Metadata;
 
 import java.nio.file.Path;
@@ -92,8 +93,9 @@ public final class Renderer {
         if (c != null && c.holds(a, o.asOf())) {
             return c.model();
         }
-        // judged against every framework: the same description, analysed by the engine holding all packs
-        Analysis all = frameworks.engine() == engine ? a : frameworks.engine().analyse(a.loaded(), o.asOf());
+        // judged against every framework: the analysis step's (Frameworks.judge), made by the caller once per
+        // description; judged here only for a caller that did not (tests, tools)
+        Analysis all = frameworks.engine() == engine ? a : frameworks.judge(engine, a, o.asOf()).frameworks();
         Map<String, Object> m = new LinkedHashMap<>(all == a ? documentModel(a, o) : DataModel.shared(frameworks.engine(), all, o, toolVersion));
         Passport.add(m, frameworks, all, o.asOf());
         lastFrameworksModel.set(new Cached(a, o.asOf(), m));

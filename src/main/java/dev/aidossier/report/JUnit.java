@@ -1,7 +1,7 @@
 package dev.aidossier.report;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Status;
 import dev.aidossier.core.ToolRules;
@@ -82,7 +82,7 @@ public final class JUnit {
             }
             body.append(">\n");
             body.append("    <properties>\n");
-            body.append("      <property name=\"pack\" value=\"").append(x(engine.pack().id() + " " + engine.pack().version())).append("\"/>\n");
+            body.append("      <property name=\"pack\" value=\"").append(x(packs(engine))).append("\"/>\n");
             if (a.classification() != null) {
                 body.append("      <property name=\"tier\" value=\"").append(x(a.classification().tier())).append("\"/>\n");
                 body.append("      <property name=\"asOf\" value=\"").append(a.classification().asOf()).append("\"/>\n");
@@ -98,6 +98,11 @@ public final class JUnit {
                 + "\" errors=\"0\" skipped=\"" + skipped + "\" time=\"0\">\n" + body + "</testsuites>\n";
     }
 
+    /** "id version" of every pack evaluated, the primary one first. */
+    private static String packs(Engine engine) {
+        return String.join(", ", engine.packs().stream().map(p -> p.id() + " " + p.version()).toList());
+    }
+
     private static String title(String id, Engine engine) {
         RuleEngine.Compiled c = engine.rules().rule(id);
         if (c != null) {
@@ -111,7 +116,7 @@ public final class JUnit {
         RuleEngine.Compiled c = engine.rules().rule(id);
         if (c != null) {
             String file = c.file().replaceAll(".*/", "").replaceFirst("\\.ya?ml$", "");
-            return engine.pack().id() + "." + file;
+            return c.pack() + "." + file; // the rule's own pack: with --pack all, a NIST rule is not an EU AI Act rule
         }
         return "dossier." + id.replaceFirst("\\..*", "");
     }

@@ -18,6 +18,17 @@ public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** An ordered map from alternating keys and values: JSON output must not depend on Map.of's random order. */
+    /**
+     * Every rule pack of a multi-pack run ({@code --pack all}) with its id and version, the primary one
+     * first; null for a run of one pack, whose reports name it under "pack" alone.
+     */
+    public static List<Map<String, Object>> packs(dev.aidossier.analysis.Engine engine) {
+        if (engine.packs().size() < 2) {
+            return null;
+        }
+        return engine.packs().stream().map(p -> obj("id", p.id(), "version", p.version())).toList();
+    }
+
     public static Map<String, Object> obj(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < kv.length; i += 2) {

@@ -1,11 +1,12 @@
 package dev.aidossier.report;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Severity;
 import dev.aidossier.core.Status;
 import dev.aidossier.core.ToolRules;
+import dev.aidossier.rules.RulePackFile;
 import dev.aidossier.rules.RuleEngine;
 import dev.aidossier.rules.RuleFile;
 
@@ -53,7 +54,8 @@ public final class Sarif {
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("tags", r.refs());
             props.put("status", r.status());
-            props.put("pack", engine.pack().id() + "@" + engine.pack().version());
+            RulePackFile own = engine.pack(c.pack()); // with --pack all, each rule names its own pack
+            props.put("pack", own.id() + "@" + own.version());
             d.put("properties", props);
             rules.add(d);
         }
@@ -79,7 +81,7 @@ public final class Sarif {
             Map<String, Object> art = new LinkedHashMap<>();
             art.put("location", Json.obj("uri", uri));
             if (a.loaded().bytes() != null) {
-                art.put("hashes", Json.obj("sha-256", dev.aidossier.rules.EvidenceCheck.sha256(a.loaded().bytes())));
+                art.put("hashes", Json.obj("sha-256", dev.aidossier.util.Hashes.sha256(a.loaded().bytes())));
             }
             artifacts.add(art);
         }

@@ -28,7 +28,7 @@ public final class Crosswalks {
     }
 
     /** Every crosswalk file of the index, in its order; none when the index names none. */
-    public static List<DataFile<CrosswalkFile>> load(PackSource src) throws Unreadable {
+    public static List<DataFile<CrosswalkFile>> load(RulePackSource src) throws Unreadable {
         List<Finding> problems = new ArrayList<>();
         List<DataFile<CrosswalkFile>> out = new ArrayList<>();
         try {
@@ -37,7 +37,7 @@ public final class Crosswalks {
                 throw new Unreadable(List.of(Finding.error("rules.io", "the rules folder has no index.yaml naming its packs and crosswalks",
                         Location.ofFile(src.display("index.yaml")), null)));
             }
-            DataFile<PackIndex> index = DataFile.parse(idx, src.display("index.yaml"), PackIndex.class);
+            DataFile<RulePackIndex> index = DataFile.parse(idx, src.display("index.yaml"), RulePackIndex.class);
             problems.addAll(index.findings());
             if (index.ok() && index.value().crosswalks() != null) {
                 for (String c : index.value().crosswalks()) {
@@ -48,6 +48,9 @@ public final class Crosswalks {
                     }
                     DataFile<CrosswalkFile> f = DataFile.parse(b, src.display(c), CrosswalkFile.class);
                     problems.addAll(f.findings());
+                    if (f.ok()) {
+                        checkKeys(src, f, problems);
+                    }
                     out.add(f);
                 }
             }
@@ -58,6 +61,36 @@ public final class Crosswalks {
             throw new Unreadable(problems);
         }
         return out;
+    }
+
+    /** Each column's keys must be in the reference-key grammar of its pack (pack.yaml's references), at the key's place. */
+    private static void checkKeys(RulePackSource src, DataFile<CrosswalkFile> f, List<Finding> problems) throws IOException {
+        CrosswalkFile.Packs packs = f.value().packs();
+        for (String[] column : new String[][]{{"euRefs", packs.eu()}, {"nist", packs.nist()}, {"iso", packs.iso()}}) {
+            byte[] b = src.read(column[1] + "/pack.yaml");
+            DataFile<RulePackFile> pack = b == null ? null : DataFile.parse(b, src.display(column[1] + "/pack.yaml"), RulePackFile.class);
+            RulePackFile.References refs = pack == null || !pack.ok() ? null : pack.value().references();
+            java.util.regex.Pattern grammar = refs == null ? null : refs.compiled();
+            if (grammar == null) {
+                continue; // a pack that does not load is reported where it is used; one without a grammar takes any key
+            }
+            List<CrosswalkFile.Row> rows = f.value().rows();
+            for (int i = 0; i < rows.size(); i++) {
+                CrosswalkFile.Row row = rows.get(i);
+                List<String> keys = switch (column[0]) {
+                    case "euRefs" -> row.euRefs() == null ? List.of() : row.euRefs();
+                    case "nist" -> row.nist();
+                    default -> row.iso();
+                };
+                for (int j = 0; j < keys.size(); j++) {
+                    if (!grammar.matcher(keys.get(j)).matches()) {
+                        String at = "rows[" + i + "]." + column[0] + "[" + j + "]";
+                        problems.add(Finding.error("schema.constraint", at + " must be a reference key of pack " + column[1] + " such as " + refs.example(),
+                                dev.aidossier.load.YPath.nearest(f.root(), at).location(), at));
+                    }
+                }
+            }
+        }
     }
 
     /** The rows of every crosswalk, in file order. */

@@ -1,5 +1,7 @@
 package dev.aidossier.rules;
 
+import dev.aidossier.load.PlainPath;
+
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Location;
 import dev.aidossier.load.Loaded;
@@ -58,7 +60,7 @@ public final class EvidenceCheck {
                     continue;
                 }
                 try {
-                    String actual = sha256(r.file());
+                    String actual = dev.aidossier.util.Hashes.sha256(r.file());
                     if (!actual.equalsIgnoreCase(sha)) {
                         out.add(err("evidence.hash-mismatch", "evidence '" + rel + "' has SHA-256 " + actual + ", but the description records "
                                 + sha.toLowerCase(java.util.Locale.ROOT) + "; the file changed since it was cited", d, base + ".sha256")
@@ -134,28 +136,6 @@ public final class EvidenceCheck {
             return new Resolved(id, real, null);
         } catch (IOException e) {
             return new Resolved(id, null, "not found (" + e.getMessage() + ")");
-        }
-    }
-
-    public static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[65536];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

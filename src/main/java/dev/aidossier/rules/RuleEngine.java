@@ -1,5 +1,9 @@
 package dev.aidossier.rules;
 
+import dev.aidossier.cel.Substance;
+import dev.aidossier.cel.CelEnv;
+import dev.aidossier.load.PlainPath;
+
 import dev.aidossier.classify.Classification;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Location;
@@ -59,7 +63,9 @@ public final class RuleEngine {
 
     /** Compiles the rule files; every problem is added to {@code problems} at its rule file's line. */
     public static RuleEngine compile(String pack, List<DataFile<RuleFile>> files, CelEnv cel, Substance substance,
-                                     Map<String, LocalDate> dates, Map<String, String> links, List<Finding> problems) {
+                                     Map<String, LocalDate> dates, Map<String, String> links, RulePackFile.References references,
+                                     List<Finding> problems) {
+        java.util.regex.Pattern grammar = references == null ? null : references.compiled();
         List<Pending> pending = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         for (DataFile<RuleFile> f : files) {
@@ -80,20 +86,36 @@ public final class RuleEngine {
                     problems.add(Finding.error("rules.schema", "rule " + r.id() + " needs 'require', 'present' or 'check'", loc, base));
                     continue;
                 }
+                for (int j = 0; grammar != null && j < r.refs().size(); j++) {
+                    if (!grammar.matcher(r.refs().get(j)).matches()) {
+                        String at = base + ".refs[" + j + "]";
+                        problems.add(Finding.error("schema.constraint", at + " must be a reference key of pack " + pack + " such as "
+                                + references.example(), YPath.nearest(f.root(), at).location(), at));
+                    }
+                }
                 if (r.where() != null && r.each() == null) {
                     problems.add(Finding.error("rules.schema", "rule " + r.id() + ": 'where' needs 'each'", loc, base + ".where"));
+                }
+                // a rule's own applies, else the file's default: where its problems are reported follows
+                String applies = r.applies() != null ? base + ".applies" : "applies";
+                if (r.applies() == null) {
+                    if (f.value().applies() == null) {
+                        problems.add(Finding.error("rules.schema", "rule " + r.id() + " needs 'applies', or the file an 'applies' default", loc, base));
+                        continue;
+                    }
+                    r = r.withApplies(f.value().applies());
                 }
                 String from = r.applies().from();
                 if (from != null && !from.startsWith("@") && !isDate(from)) {
                     problems.add(Finding.error("rules.schema", "rule " + r.id() + ": '" + from + "' is not a date of the calendar (YYYY-MM-DD)",
-                            YPath.nearest(f.root(), base + ".applies.from").location(), base + ".applies.from"));
+                            YPath.nearest(f.root(), applies + ".from").location(), applies + ".from"));
                     continue;
                 }
                 if (from != null && from.startsWith("@") && !from.equals("@highRisk") && !dates.containsKey(from.substring(1))) {
                     problems.add(Finding.error("rules.schema", "rule " + r.id() + ": unknown date " + from + "; the pack defines @highRisk"
-                            + dates.keySet().stream().map(k -> ", @" + k).collect(java.util.stream.Collectors.joining()), YPath.nearest(f.root(), base + ".applies.from").location(), base + ".applies.from"));
+                            + dates.keySet().stream().map(k -> ", @" + k).collect(java.util.stream.Collectors.joining()), YPath.nearest(f.root(), applies + ".from").location(), applies + ".from"));
                 }
-                pending.add(new Pending(r, f, base, loc));
+                pending.add(new Pending(r, f, base, applies, loc));
             }
         }
         // Compiling is most of the cost of loading a pack (about 2 ms an expression): use every core.
@@ -103,7 +125,7 @@ public final class RuleEngine {
         List<Compiled> compiled = pending.parallelStream().map(pr -> {
             List<Finding> ps = new ArrayList<>();
             RuleFile.Rule r = pr.rule();
-            CelEnv.Program when = compile(cel, r.applies().when(), pr.file(), pr.base() + ".applies.when", ps);
+            CelEnv.Program when = compile(cel, r.applies().when(), pr.file(), pr.applies() + ".when", ps);
             CelEnv.Program where = compile(cel, r.where(), pr.file(), pr.base() + ".where", ps);
             CelEnv.Program check = compile(cel, r.check(), pr.file(), pr.base() + ".check", ps);
             synchronized (perRule) {
@@ -129,7 +151,7 @@ public final class RuleEngine {
         }
     }
 
-    private record Pending(RuleFile.Rule rule, DataFile<RuleFile> file, String base, Location location) {
+    private record Pending(RuleFile.Rule rule, DataFile<RuleFile> file, String base, String applies, Location location) {
     }
 
     private static CelEnv.Program compile(CelEnv cel, String expr, DataFile<RuleFile> f, String path, List<Finding> problems) {

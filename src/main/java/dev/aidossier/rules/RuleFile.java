@@ -18,17 +18,17 @@ public record RuleFile(
         @NotNull @Pattern(regexp = "dossier/rules/v1", message = "must be dossier/rules/v1") String apiVersion,
         @NotNull @Pattern(regexp = "RuleSet", message = "must be RuleSet") String kind,
         @Doc("What this file covers.") @NotBlank String title,
+        @Doc("The applies of every rule of the file that has none of its own (a rule's applies replaces it whole).") @Valid Applies applies,
         @NotEmpty List<@NotNull @Valid Rule> rules) {
 
     public record Rule(
             @Doc("Stable id; never reused for another obligation.") @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9]*(-[A-Z0-9]+)+", message = "must be upper-case words joined by '-', e.g. EUAIA-ANXIV-1A-PURPOSE") String id,
             @Doc("One line, no trailing period.") @NotBlank @Size(max = 120) @Pattern(regexp = ".*[^.]", message = "must not end with a period") String title,
-            @Doc("Reference keys of the obligation, e.g. AnxIV.1.a.1.") @NotEmpty List<@NotBlank @Pattern(regexp = "(Art|Anx)[0-9A-Za-z.]+|(GOVERN|MAP|MEASURE|MANAGE)-[0-9]+\\.[0-9]+|A\\.[0-9]+(\\.[0-9]+)+|ISO42001-[0-9]+(\\.[0-9]+)*",
-                    message = "must be a reference key such as Art9.2.a, AnxIV.1.a, GOVERN-1.1 or A.6.2.7") String> refs,
+            @Doc("Reference keys of the obligation, e.g. AnxIV.1.a.1, in the grammar of the pack's references.") @NotEmpty List<@NotBlank String> refs,
             @Doc("Link to the article or annex on EUR-Lex; derived from the first reference when absent.") @Pattern(regexp = "https://\\S+", message = "must be an https URL") String link,
             @Doc("binding (primary text) or provisional (secondary source).") @NotNull @Pattern(regexp = "binding|provisional", message = "must be binding or provisional") String status,
             @Doc("error, warning or info.") @NotNull @Pattern(regexp = "error|warning|info", message = "must be error, warning or info") String severity,
-            @Doc("When the rule applies.") @NotNull @Valid Applies applies,
+            @Doc("When the rule applies (default: the file's applies).") @Valid Applies applies,
             @Doc("Evaluate once per item of this list (a path such as spec.datasets); the item is 'item' in CEL and paths in require are relative to it.") String each,
             @Doc("CEL filter on items, with 'item' bound.") String where,
             @Doc("Short form: these paths must hold substantive answers (real text, not placeholders).") List<@NotBlank String> require,
@@ -37,6 +37,11 @@ public record RuleFile(
             @Doc("Path the check is about, for the finding's location.") String path,
             @Doc("What was expected and what was found; {problem}, {path}, {value} are filled in.") @NotBlank String message,
             @Doc("How to fix it.") @NotBlank String remediation) {
+
+        /** The same rule with these applies (a file's default filled in). */
+        public Rule withApplies(Applies a) {
+            return new Rule(id, title, refs, link, status, severity, a, each, where, require, present, check, path, message, remediation);
+        }
     }
 
     public record Applies(

@@ -1,11 +1,11 @@
 package dev.aidossier.bench;
 
-import dev.aidossier.Engine;
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.classify.Classification;
 import dev.aidossier.load.DescriptionLoader;
 import dev.aidossier.load.Limits;
 import dev.aidossier.load.Loaded;
-import dev.aidossier.rules.PackSource;
+import dev.aidossier.rules.RulePackSource;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -38,7 +38,7 @@ public final class Benchmarks {
                 + System.getProperty("java.version") + ", example " + example + " (" + Files.size(example) + " bytes)");
 
         long t0 = System.nanoTime();
-        Engine engine = Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+        Engine engine = Engine.load(RulePackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
         long coldLoad = System.nanoTime() - t0;
         System.out.printf("cold: load and compile the EU AI Act pack (%d rules)      %8.1f ms%n", engine.rules().rules().size(), coldLoad / 1e6);
 

@@ -32,7 +32,7 @@ public final class ColdStart {
         public static void main(String[] args) throws Exception {
             List<String> packs = List.of(args[0].split(","));
             long t0 = System.nanoTime(); // before any class of the tool is touched
-            dev.aidossier.Engine engine = dev.aidossier.Engine.load(dev.aidossier.rules.PackSource.bundled(), packs,
+            dev.aidossier.analysis.Engine engine = dev.aidossier.analysis.Engine.load(dev.aidossier.rules.RulePackSource.bundled(), packs,
                     dev.aidossier.load.Limits.DEFAULT);
             long t = System.nanoTime() - t0;
             // measured after the clock stops: the management beans take tens of milliseconds to set up

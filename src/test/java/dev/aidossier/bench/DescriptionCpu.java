@@ -1,11 +1,12 @@
 package dev.aidossier.bench;
 
-import dev.aidossier.Engine;
+import dev.aidossier.analysis.Analysis;
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.load.Limits;
 import dev.aidossier.render.DocumentKind;
 import dev.aidossier.render.RenderOptions;
 import dev.aidossier.render.Renderer;
-import dev.aidossier.rules.PackSource;
+import dev.aidossier.rules.RulePackSource;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -45,7 +46,7 @@ public final class DescriptionCpu {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().limit(n).toList();
         }
         LocalDate asOf = LocalDate.parse("2028-09-01");
-        Engine engine = Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+        Engine engine = Engine.load(RulePackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
         Renderer renderer = new Renderer(engine, null, "bench");
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double best = Double.MAX_VALUE;
@@ -53,7 +54,7 @@ public final class DescriptionCpu {
             Map<String, Long> byDoc = new TreeMap<>();
             for (Path f : files) {
                 long t = cpu.getCurrentThreadCpuTime();
-                Engine.Analysis a = engine.analyse(f, f.toString(), asOf);
+                Analysis a = engine.analyse(f, f.toString(), asOf);
                 byDoc.merge("analysis", cpu.getCurrentThreadCpuTime() - t, Long::sum);
                 RenderOptions o = new RenderOptions(f.getFileName().toString().replaceFirst("\\.ya?ml$", ""), asOf, false, null);
                 for (DocumentKind k : DocumentKind.values()) {

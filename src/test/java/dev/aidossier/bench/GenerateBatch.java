@@ -60,7 +60,7 @@ public final class GenerateBatch {
             root = TreePatch.set(root, "metadata.name", "Generated system " + i);
             int copies = 1 + (i % 6);
             for (String list : List.of("spec.datasets", "spec.metrics", "spec.riskManagement.risks")) {
-                Object plain = dev.aidossier.rules.PlainPath.get(root.toPlain(), list);
+                Object plain = dev.aidossier.load.PlainPath.get(root.toPlain(), list);
                 if (plain instanceof List<?> l && !l.isEmpty()) {
                     List<Object> grown = new ArrayList<>();
                     for (int c = 0; c < copies; c++) {

@@ -1,12 +1,12 @@
 package dev.aidossier.bench;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.load.Limits;
 import dev.aidossier.render.DocumentKind;
 import dev.aidossier.render.RenderOptions;
 import dev.aidossier.render.Renderer;
-import dev.aidossier.rules.PackSource;
+import dev.aidossier.rules.RulePackSource;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -45,7 +45,7 @@ public final class RenderBenchmark {
         System.out.println("AI Dossier render benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / 1048576 + " MB, example "
                 + example + " (" + Files.size(example) + " bytes)");
-        Engine engine = Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+        Engine engine = Engine.load(RulePackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
         run(engine, example, LocalDate.parse("2028-09-01"));
         System.out.printf("peak heap used: %.1f MB%n", peakHeapMb());
     }

@@ -1,10 +1,9 @@
 package dev.aidossier.classify;
 
-import dev.aidossier.Engine;
+import dev.aidossier.TestSupport;
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.load.DescriptionLoader;
-import dev.aidossier.load.Limits;
 import dev.aidossier.load.Loaded;
-import dev.aidossier.rules.PackSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class ClassifierTest {
 
     @BeforeAll
     static void load() throws Exception {
-        engine = Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+        engine = TestSupport.euEngine();
     }
 
     static Classification classify(String kind, String facts, String extraSpec, LocalDate asOf) {

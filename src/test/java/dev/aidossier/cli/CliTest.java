@@ -196,4 +196,51 @@ class CliTest {
                 .contains("broken.yaml:9:15: error [schema.constraint] rules[0].severity must be error, warning or info")
                 .contains("broken.yaml:14:5: error [schema.unknown-key] unknown key 'colour'");
     }
+
+    /** What diff says of a change comes from the pack's modification.yaml: the places compared and the legal texts. */
+    @Test
+    void diffWeighsChangesWithThePacksModificationData() throws IOException {
+        String cv = Files.readString(TestSupport.root().resolve("examples/cv-screening.yaml"));
+        Path v1 = write("v1.yaml", cv);
+        String newModel = cv.replace("xlm-roberta-large, revision 2022-09", "xlm-roberta-large, revision 2024-01");
+        Path v2 = write("v2.yaml", newModel);
+        TestSupport.Run r = TestSupport.run("diff", "--as-of", "2026-12-02", v1.toString(), v2.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("changes to weigh as a substantial modification (Art. 3(23), Art. 43(4)):")
+                .contains("  ! pre-trained model replaced ([XLM-RoBERTa large xlm-roberta-large, revision 2022-09] -> "
+                        + "[XLM-RoBERTa large xlm-roberta-large, revision 2024-01]): may be a substantial modification: a new conformity "
+                        + "assessment may be needed (Art. 43(4))");
+        // the newest change-log entry marked pre-determined (Annex IV 2(f)) covers it
+        Path v3 = write("v3.yaml", newModel.replace("  changeLog:\n", "  changeLog:\n    - version: \"2.4.0\"\n      date: 2026-12-01\n"
+                + "      description: Encoder revision within the pre-determined change plan.\n      predetermined: true\n      substantial: false\n"));
+        TestSupport.Run covered = TestSupport.run("diff", "--as-of", "2026-12-02", v1.toString(), v3.toString());
+        assertThat(covered.out()).as(covered.toString()).contains("within the pre-determined changes documented under Annex IV 2(f): "
+                + "not a substantial modification (Art. 43(4))").doesNotContain("may be a substantial modification");
+        // another text in the data, another text in the output
+        Path rules = dir.resolve("rules");
+        TestSupport.copyTree(TestSupport.root().resolve("rules"), rules);
+        Path mod = rules.resolve("eu-ai-act/modification.yaml");
+        Files.writeString(mod, Files.readString(mod).replace("heading: \"changes to weigh as a substantial modification (Art. 3(23), Art. 43(4)):\"",
+                "heading: \"to weigh:\""));
+        TestSupport.Run own = TestSupport.run("diff", "--rules", rules.toString(), "--as-of", "2026-12-02", v1.toString(), v2.toString());
+        assertThat(own.out()).as(own.toString()).contains("\nto weigh:\n  ! pre-trained model replaced");
+        TestSupport.Run same = TestSupport.run("diff", "--rules", rules.toString(), v1.toString(), v1.toString());
+        assertThat(same.out()).contains("substantial modification: no change to intended purpose, Annex III use, model or training data");
+    }
+
+    /** registration.json follows the pack's registration.yaml (Art. 49 routing and texts), not texts in Java. */
+    @Test
+    void registrationFollowsThePacksRegistrationData() throws IOException {
+        Path rules = dir.resolve("rules");
+        TestSupport.copyTree(TestSupport.root().resolve("rules"), rules);
+        Path reg = rules.resolve("eu-ai-act/registration.yaml");
+        Files.writeString(reg, Files.readString(reg).replace("otherwise: \"Only Annex III high-risk systems", "otherwise: \"Not registered: only Annex III high-risk systems"));
+        String chatbot = TestSupport.root().resolve("examples/customer-chatbot.yaml").toString();
+        TestSupport.Run r = TestSupport.run("pack", "--rules", rules.toString(), "--no-pdf", "--fail-on", "never", "-o", dir.resolve("out").toString(), chatbot);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode j = Json.mapper().readTree(dir.resolve("out/customer-chatbot/registration.json").toFile());
+        assertThat(j.get("required").asBoolean()).isFalse();
+        assertThat(j.get("reason").asString()).startsWith("Not registered: only Annex III high-risk systems (Art. 49(1))");
+        assertThat(j.get("legalBasis").asString()).isEqualTo("Regulation (EU) 2024/1689, Art. 49 and Annex VIII");
+    }
 }

@@ -1,10 +1,10 @@
 package dev.aidossier.fuzz;
 
-import dev.aidossier.Engine;
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.core.Finding;
 import dev.aidossier.load.Limits;
 import dev.aidossier.load.Loaded;
-import dev.aidossier.rules.PackSource;
+import dev.aidossier.rules.RulePackSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,7 +31,7 @@ final class FuzzContract {
 
     static Engine engine(List<String> packs, boolean withRules) {
         try {
-            return Engine.load(PackSource.bundled(), packs, Limits.DEFAULT, withRules);
+            return Engine.load(RulePackSource.bundled(), packs, Limits.DEFAULT, withRules);
         } catch (Engine.PackError e) {
             throw new IllegalStateException("the bundled rule pack must load", e);
         }

@@ -2,8 +2,8 @@ package dev.aidossier.fuzz;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.load.DescriptionLoader;
 import dev.aidossier.load.Limits;
 import dev.aidossier.load.Loaded;

@@ -3,8 +3,8 @@ package dev.aidossier.fuzz;
 import dev.aidossier.TestSupport;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.load.DescriptionLoader;
 import dev.aidossier.load.Loaded;
 import dev.aidossier.load.TreePatch;
@@ -70,7 +70,7 @@ class RenderFuzzTest {
 
     private static Renderer renderer() {
         try {
-            return new Renderer(ENGINE, null, "fuzz", dev.aidossier.render.Frameworks.bundled());
+            return new Renderer(ENGINE, null, "fuzz", dev.aidossier.analysis.Frameworks.bundled());
         } catch (RenderException e) {
             throw new IllegalStateException(e);
         }

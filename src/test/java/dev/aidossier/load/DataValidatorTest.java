@@ -6,9 +6,9 @@ import dev.aidossier.core.Finding;
 import dev.aidossier.core.Location;
 import dev.aidossier.load.YNode.YMap;
 import dev.aidossier.rules.CrosswalkFile;
-import dev.aidossier.rules.FixtureRunner;
-import dev.aidossier.rules.PackFile;
-import dev.aidossier.rules.PackIndex;
+import dev.aidossier.analysis.FixtureRunner;
+import dev.aidossier.rules.RulePackFile;
+import dev.aidossier.rules.RulePackIndex;
 import dev.aidossier.rules.RuleFile;
 import dev.aidossier.rules.Waivers;
 import dev.aidossier.model.ModelDescription;
@@ -86,9 +86,11 @@ class DataValidatorTest {
             return FixtureRunner.RuleTests.class;
         }
         return switch (name) {
-            case "pack.yaml" -> PackFile.class;
+            case "pack.yaml" -> RulePackFile.class;
             case "classification.yaml" -> ClassificationFile.class;
-            case "index.yaml" -> PackIndex.class;
+            case "index.yaml" -> RulePackIndex.class;
+            case "modification.yaml" -> dev.aidossier.rules.ModificationFile.class;
+            case "registration.yaml" -> dev.aidossier.rules.RegistrationFile.class;
             default -> p.getParent().getFileName().toString().equals("crosswalk") ? CrosswalkFile.class : RuleFile.class;
         };
     }

@@ -30,12 +30,54 @@ class GoldenPackTest {
     @TempDir
     static Path out;
 
+    @TempDir
+    static Path outAll;
+
     @BeforeAll
     static void packExamples() {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "pack", "examples", "-o", out.toString(),
                 "--as-of", "2026-12-02", "--fail-on", "never", "--jobs", "2");
         assertThat(code).as(err.toString()).isZero();
+        // --pack all: every rule is reported under its own pack (the SARIF rule's "pack", the JUnit classname)
+        code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "pack", "examples/cv-screening.yaml",
+                "examples/customer-chatbot.yaml", "-o", outAll.toString(), "--pack", "all", "--as-of", "2026-12-02", "--fail-on", "never");
+        assertThat(code).as(err.toString()).isZero();
+    }
+
+    /** The SARIF, JUnit and manifest of a --pack all run, against {@code golden/pack-all/<example>/}. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"cv-screening", "customer-chatbot"})
+    void multiPackRunMatchesItsGoldenFiles(String example) throws IOException {
+        Path pack = outAll.resolve(example);
+        for (String name : List.of("findings.sarif", "junit.xml", "manifest.json")) {
+            // the reuse key hashes the build itself (code, libraries): it changes with every change of code
+            String text = Files.readString(pack.resolve(name)).replaceFirst("\"reuseKey\" : \"[^\"]*\"", "\"reuseKey\" : \"(this build)\"");
+            compare("pack-all/" + example, name, text);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void multiPackRunNamesEachRulesOwnPack() throws IOException {
+        Path pack = outAll.resolve("cv-screening");
+        String junit = Files.readString(pack.resolve("junit.xml"));
+        assertThat(junit).contains("<testcase classname=\"nist-ai-rmf.govern\" name=\"NIST-GOVERN-1-1: ")
+                .contains("<testcase classname=\"iso-42001.a2-policies\"")
+                .doesNotContain("classname=\"eu-ai-act.govern\"").doesNotContain("classname=\"eu-ai-act.a2-policies\"")
+                .contains("<property name=\"pack\" value=\"eu-ai-act 1.0.0, nist-ai-rmf 1.0.0, iso-42001 1.0.0\"/>");
+        tools.jackson.databind.JsonNode sarif = dev.aidossier.report.Json.mapper().readTree(pack.resolve("findings.sarif").toFile());
+        for (tools.jackson.databind.JsonNode r : sarif.at("/runs/0/tool/driver/rules")) {
+            String id = r.get("id").asString();
+            String expected = id.startsWith("EUAIA-") ? "eu-ai-act@1.0.0" : id.startsWith("NIST-") ? "nist-ai-rmf@1.0.0"
+                    : id.startsWith("ISO42001-") ? "iso-42001@1.0.0" : null;
+            if (expected != null) {
+                assertThat(r.at("/properties/pack").asString()).as(id).isEqualTo(expected);
+            }
+        }
+        tools.jackson.databind.JsonNode manifest = dev.aidossier.report.Json.mapper().readTree(pack.resolve("manifest.json").toFile());
+        assertThat(manifest.at("/rulePacks").findValuesAsString("id")).containsExactly("eu-ai-act", "nist-ai-rmf", "iso-42001");
+        assertThat(manifest.at("/files").findValuesAsString("name")).contains("cv-screening-gap-report.pdf",
+                "cv-screening-technical-documentation.pdf");
     }
 
     static Stream<String> examples() throws IOException {

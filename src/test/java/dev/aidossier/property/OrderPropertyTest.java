@@ -1,7 +1,7 @@
 package dev.aidossier.property;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.TestSupport;
 import dev.aidossier.core.Finding;
 import dev.aidossier.load.DescriptionLoader;
@@ -14,7 +14,6 @@ import dev.aidossier.load.YNode.YMap;
 import dev.aidossier.load.YNode.YScalar;
 import dev.aidossier.load.YamlReader;
 import dev.aidossier.report.Json;
-import dev.aidossier.rules.PackSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,11 +49,7 @@ class OrderPropertyTest {
     Path dir;
 
     private static Engine engine() {
-        try {
-            return Engine.load(PackSource.bundled(), List.of("eu-ai-act", "nist-ai-rmf", "iso-42001"), Limits.DEFAULT);
-        } catch (Engine.PackError e) {
-            throw new IllegalStateException(e);
-        }
+        return TestSupport.allEngine();
     }
 
     private static List<Path> examples() {

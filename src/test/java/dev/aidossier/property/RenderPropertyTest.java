@@ -1,8 +1,8 @@
 package dev.aidossier.property;
 
 import dev.aidossier.TestSupport;
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.load.DescriptionLoader;
 import dev.aidossier.load.Limits;
@@ -15,7 +15,6 @@ import dev.aidossier.render.RenderException;
 import dev.aidossier.render.RenderOptions;
 import dev.aidossier.render.Renderer;
 import dev.aidossier.rules.EvidenceCheck;
-import dev.aidossier.rules.PackSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -51,7 +50,7 @@ class RenderPropertyTest {
     private static final LocalDate AS_OF = LocalDate.parse("2028-01-01");
     private static final Path FILE = Path.of("src/test/resources/render/complete.yaml").toAbsolutePath();
     private static final Engine ENGINE = engine();
-    private static final dev.aidossier.render.Frameworks FRAMEWORKS = dev.aidossier.render.Frameworks.bundled();
+    private static final dev.aidossier.analysis.Frameworks FRAMEWORKS = TestSupport.frameworks();
 
     private static final YNode BASE = base();
     private static final List<String> FREE_TEXT = freeText();
@@ -65,11 +64,7 @@ class RenderPropertyTest {
     static final Set<String> IN_NO_DOCUMENT = Set.of();
 
     private static Engine engine() {
-        try {
-            return Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
-        } catch (Engine.PackError e) {
-            throw new IllegalStateException(e);
-        }
+        return TestSupport.euEngine();
     }
 
     private static YNode base() {

@@ -1,6 +1,6 @@
 package dev.aidossier.render;
 
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Analysis;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;

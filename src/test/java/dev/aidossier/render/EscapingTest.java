@@ -1,6 +1,6 @@
 package dev.aidossier.render;
 
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Analysis;
 import org.junit.jupiter.api.Test;
 
 import static dev.aidossier.render.RenderFixtures.AFTER;

@@ -1,7 +1,7 @@
 package dev.aidossier.render;
 
 import dev.aidossier.TestSupport;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Status;
 import dev.aidossier.load.DescriptionLoader;

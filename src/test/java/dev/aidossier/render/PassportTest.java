@@ -1,7 +1,8 @@
 package dev.aidossier.render;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Frameworks;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

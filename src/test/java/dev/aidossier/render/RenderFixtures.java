@@ -1,10 +1,10 @@
 package dev.aidossier.render;
 
-import dev.aidossier.Engine;
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Frameworks;
+import dev.aidossier.TestSupport;
+import dev.aidossier.analysis.Engine;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.cli.Main;
-import dev.aidossier.load.Limits;
-import dev.aidossier.rules.PackSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -38,17 +38,13 @@ final class RenderFixtures {
 
     static final Engine ENGINE = engine();
     /** Every bundled pack and the crosswalk: what the passport and the interoperability plan are judged against. */
-    static final Frameworks FRAMEWORKS = Frameworks.bundled();
+    static final Frameworks FRAMEWORKS = TestSupport.frameworks();
 
     private RenderFixtures() {
     }
 
     private static Engine engine() {
-        try {
-            return Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
-        } catch (Engine.PackError e) {
-            throw new IllegalStateException(e);
-        }
+        return TestSupport.euEngine();
     }
 
     static Path resource(String name) {

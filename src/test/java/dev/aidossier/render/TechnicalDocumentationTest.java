@@ -1,6 +1,6 @@
 package dev.aidossier.render;
 
-import dev.aidossier.Engine.Analysis;
+import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Status;
 import org.apache.pdfbox.Loader;

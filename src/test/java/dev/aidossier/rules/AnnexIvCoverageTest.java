@@ -1,7 +1,7 @@
 package dev.aidossier.rules;
 
-import dev.aidossier.Engine;
-import dev.aidossier.load.Limits;
+import dev.aidossier.TestSupport;
+import dev.aidossier.analysis.Engine;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ class AnnexIvCoverageTest {
 
     @Test
     void everyAnnexIvItemHasARule() throws Exception {
-        Engine engine = Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+        Engine engine = TestSupport.euEngine();
         Set<String> cited = new TreeSet<>();
         engine.rules().rules().forEach(r -> cited.addAll(r.rule().refs()));
         List<String> missing = new ArrayList<>();

@@ -1,6 +1,6 @@
 package dev.aidossier.rules;
 
-import dev.aidossier.Engine;
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.TestSupport;
 import dev.aidossier.load.DataFile;
 import dev.aidossier.load.Limits;
@@ -18,7 +18,7 @@ class CrosswalkTest {
 
     @Test
     void everyKeyExistsAndEveryEuRuleIsMapped() throws Exception {
-        PackSource src = PackSource.directory(TestSupport.root().resolve("rules"));
+        RulePackSource src = RulePackSource.directory(TestSupport.root().resolve("rules"));
         Set<String> eu = ids(Engine.load(src, "eu-ai-act", Limits.DEFAULT));
         Set<String> nist = refs(Engine.load(src, List.of("eu-ai-act", "nist-ai-rmf"), Limits.DEFAULT), "NIST-");
         Set<String> iso = refs(Engine.load(src, List.of("eu-ai-act", "iso-42001"), Limits.DEFAULT), "ISO42001-");

@@ -1,9 +1,10 @@
 package dev.aidossier.rules;
 
-import dev.aidossier.Engine;
+import dev.aidossier.TestSupport;
+import dev.aidossier.util.Hashes;
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Status;
-import dev.aidossier.load.Limits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class EvidenceAndWaiverTest {
 
     @BeforeAll
     static void load() throws Exception {
-        engine = Engine.load(PackSource.bundled(), "eu-ai-act", Limits.DEFAULT);
+        engine = TestSupport.euEngine();
     }
 
     static final String HEAD = "apiVersion: dossier/v1\nkind: AISystem\nmetadata:\n  name: Demo\n  version: \"1\"\n"
@@ -49,7 +50,7 @@ class EvidenceAndWaiverTest {
     void citedFileWithItsHashPasses() throws Exception {
         Files.createDirectories(dir.resolve("evidence"));
         Files.writeString(dir.resolve("evidence/report.md"), "signed report\n");
-        String sha = EvidenceCheck.sha256(dir.resolve("evidence/report.md"));
+        String sha = Hashes.sha256(dir.resolve("evidence/report.md"));
         List<Finding> fs = analyse(HEAD + evidence("rep", "evidence/report.md", sha), "2026-11-23");
         assertThat(fs.stream().map(Finding::ruleId)).noneMatch(id -> id.startsWith("evidence."));
     }
@@ -60,7 +61,7 @@ class EvidenceAndWaiverTest {
         List<Finding> fs = analyse(HEAD + evidence("rep", "report.md", "0".repeat(64)), "2026-11-23");
         Finding f = fs.stream().filter(x -> x.ruleId().equals("evidence.hash-mismatch")).findFirst().orElseThrow();
         assertThat(f.location().line()).isEqualTo(14);
-        assertThat(f.message()).contains("has SHA-256 " + EvidenceCheck.sha256(dir.resolve("report.md"))).contains("the file changed");
+        assertThat(f.message()).contains("has SHA-256 " + Hashes.sha256(dir.resolve("report.md"))).contains("the file changed");
     }
 
     @Test
@@ -72,7 +73,7 @@ class EvidenceAndWaiverTest {
     @Test
     void pathsLeavingTheFolderAreRefused() throws Exception {
         Path outside = Files.createTempFile("secret", ".txt");
-        String sha = EvidenceCheck.sha256(outside);
+        String sha = Hashes.sha256(outside);
         for (String path : List.of("../" + outside.getFileName(), outside.toString(), "a/../../x.md", "C:/Windows/win.ini", "evidence\\\\x.md")) {
             List<Finding> fs = analyse(HEAD + evidence("rep", path, sha), "2026-11-23");
             assertThat(ids(fs, Status.failed)).as(path).contains("evidence.path");
@@ -87,7 +88,7 @@ class EvidenceAndWaiverTest {
     @Test
     void unknownEvidenceIdIsReported() throws Exception {
         Files.writeString(dir.resolve("r.md"), "x");
-        String sha = EvidenceCheck.sha256(dir.resolve("r.md"));
+        String sha = Hashes.sha256(dir.resolve("r.md"));
         List<Finding> fs = analyse(HEAD + "  riskManagement:\n    evidence: risk-registr\n" + evidence("risk-register", "r.md", sha), "2026-11-23");
         Finding f = fs.stream().filter(x -> x.ruleId().equals("evidence.unknown-id")).findFirst().orElseThrow();
         assertThat(f.message()).contains("did you mean 'risk-register'?");

@@ -1,6 +1,8 @@
 package dev.aidossier.rules;
 
-import dev.aidossier.Engine;
+import dev.aidossier.analysis.FixtureRunner;
+
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.TestSupport;
 import dev.aidossier.core.Finding;
 import dev.aidossier.load.Limits;
@@ -31,7 +33,7 @@ class RuleFixturesTest {
                 String id = pack.getFileName().toString();
                 Engine engine;
                 try {
-                    engine = Engine.load(PackSource.directory(rules), id, Limits.DEFAULT);
+                    engine = Engine.load(RulePackSource.directory(rules), id, Limits.DEFAULT);
                 } catch (Engine.PackError e) {
                     tests.add(DynamicTest.dynamicTest(id + " loads", () -> assertThat(e.findings().stream().map(Finding::toText)).isEmpty()));
                     continue;

@@ -1,18 +1,20 @@
-package dev.aidossier.rules;
+package dev.aidossier.analysis;
 
-import dev.aidossier.Engine;
+import dev.aidossier.cel.CelEnv;
+import dev.aidossier.rules.RulePackIndex;
+import dev.aidossier.rules.RulePackSource;
+import dev.aidossier.rules.RuleEngine;
+
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.classify.ClassificationFile;
 import dev.aidossier.core.Finding;
 import dev.aidossier.load.DataFile;
 import dev.aidossier.load.Limits;
-import dev.cel.common.CelAbstractSyntaxTree;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,9 +34,8 @@ public final class AstCacheBuilder {
     public static void main(String[] args) throws IOException {
         Path rules = Path.of(args[0]);
         Path out = Path.of(args[1]);
-        PackSource source = PackSource.directory(rules);
+        RulePackSource source = RulePackSource.directory(rules);
         Set<String> expressions = new TreeSet<>();
-        expressions.add(CelEnv.WARM_UP);
         for (String pack : packs(source)) {
             try {
                 Engine engine = Engine.load(source, List.of(pack), Limits.DEFAULT);
@@ -44,31 +45,23 @@ public final class AstCacheBuilder {
                 e.findings().stream().limit(10).map(Finding::toText).forEach(System.err::println);
             }
         }
-        Map<String, CelAbstractSyntaxTree> asts = new LinkedHashMap<>();
-        for (String e : expressions) {
-            try {
-                asts.put(e, CelEnv.check(e));
-            } catch (CelEnv.CompileError ex) {
-                // reported by the pack load above; never cached
-            }
-        }
-        List<String> left = AstCache.write(asts, out); // silent on success, like the rest of a quiet build
+        List<String> left = CelEnv.writeAstCache(expressions, out); // silent on success, like the rest of a quiet build
         for (String e : left) {
             System.err.println("CEL AST cache: left out (compiled at run time): " + e);
         }
     }
 
-    private static List<String> packs(PackSource source) throws IOException {
+    private static List<String> packs(RulePackSource source) throws IOException {
         byte[] bytes = source.read("index.yaml");
         if (bytes == null) {
             return List.of();
         }
-        DataFile<PackIndex> index = DataFile.parse(bytes, source.display("index.yaml"), PackIndex.class);
+        DataFile<RulePackIndex> index = DataFile.parse(bytes, source.display("index.yaml"), RulePackIndex.class);
         return index.ok() ? index.value().packs() : List.of();
     }
 
     /** Every CEL expression a loaded engine compiled: classification predicates and conclusions, rule conditions and checks. */
-    static List<String> expressions(Engine engine) {
+    public static List<String> expressions(Engine engine) {
         List<String> out = new ArrayList<>();
         ClassificationFile data = engine.classifier().data();
         if (data.predicates() != null) {

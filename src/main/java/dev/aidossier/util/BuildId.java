@@ -1,4 +1,4 @@
-package dev.aidossier.dist;
+package dev.aidossier.util;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ public final class BuildId {
     public static void main(String[] args) throws IOException, NoSuchAlgorithmException {
         Path classes = Path.of(args[0]);
         Path out = classes.resolve(RESOURCE);
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        MessageDigest md = Hashes.sha256();
         List<Path> files;
         try (Stream<Path> s = Files.walk(classes)) {
             files = s.filter(Files::isRegularFile).filter(p -> !p.equals(out)).sorted().toList();

@@ -1,4 +1,4 @@
-package dev.aidossier.rules;
+package dev.aidossier.load;
 
 import dev.aidossier.load.YPath;
 

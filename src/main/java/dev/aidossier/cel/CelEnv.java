@@ -1,4 +1,6 @@
-package dev.aidossier.rules;
+package dev.aidossier.cel;
+
+import dev.aidossier.load.PlainPath;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelFunctionDecl;
@@ -255,6 +257,25 @@ public final class CelEnv {
     }
 
     /** Parses and type-checks an expression in this environment. */
+    /**
+     * Type-checks these expressions (and the warm-up one) and writes their ASTs to the cache file the jar
+     * ships ({@link AstCache}); an expression that does not compile is left out, as is one the codec
+     * cannot round-trip. Returns the expressions left out. The build's side of the cache.
+     */
+    public static java.util.List<String> writeAstCache(java.util.Collection<String> expressions, java.nio.file.Path out) throws java.io.IOException {
+        java.util.Set<String> all = new java.util.TreeSet<>(expressions);
+        all.add(WARM_UP);
+        java.util.Map<String, CelAbstractSyntaxTree> asts = new java.util.LinkedHashMap<>();
+        for (String e : all) {
+            try {
+                asts.put(e, check(e));
+            } catch (CompileError ex) {
+                // reported by the pack load; never cached
+            }
+        }
+        return AstCache.write(asts, out);
+    }
+
     static CelAbstractSyntaxTree check(String expression) throws CompileError {
         CelValidationResult r = Compiler.INSTANCE.compile(expression);
         if (r.hasError()) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The shape of {@code rules/<pack>/pack.yaml}: what the pack encodes and which files make it up. */
-public record PackFile(
+public record RulePackFile(
         @NotNull @Pattern(regexp = "dossier/rules/v1", message = "must be dossier/rules/v1") String apiVersion,
         @NotNull @Pattern(regexp = "Pack", message = "must be Pack") String kind,
         @NotBlank @Pattern(regexp = "[a-z0-9-]+", message = "must be lower-case letters, digits and '-'") String id,
@@ -27,7 +27,26 @@ public record PackFile(
         @Valid SubstanceConfig substance,
         Map<String, @NotNull LocalDate> dates,
         Map<String, @NotBlank String> links,
-        @Valid Passport passport) {
+        @Valid Passport passport,
+        @Pattern(regexp = NAME, message = NAME_MESSAGE) String modification,
+        @Pattern(regexp = NAME, message = NAME_MESSAGE) String registration,
+        @Valid References references) {
+
+    /**
+     * The grammar of the pack's reference keys (a rule's {@code refs}, a crosswalk's columns): a regular
+     * expression a whole key must match, and an example for the message when one does not.
+     */
+    public record References(@NotBlank String pattern, @NotBlank String example) {
+
+        /** The compiled pattern, or null when it does not compile (reported when the pack loads). */
+        public java.util.regex.Pattern compiled() {
+            try {
+                return java.util.regex.Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                return null;
+            }
+        }
+    }
 
     /**
      * How the regulatory passport and the Regulatory Interoperability Plan show the pack: its short name,

@@ -1,4 +1,4 @@
-package dev.aidossier.rules;
+package dev.aidossier.cel;
 
 import java.util.List;
 import java.util.Locale;

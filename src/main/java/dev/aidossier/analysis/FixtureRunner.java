@@ -1,6 +1,9 @@
-package dev.aidossier.rules;
+package dev.aidossier.analysis;
 
-import dev.aidossier.Engine;
+import dev.aidossier.rules.RuleFile;
+import dev.aidossier.rules.RuleEngine;
+
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Location;
 import dev.aidossier.core.Status;
@@ -193,8 +196,8 @@ public final class FixtureRunner {
      * The full analysis of every case of the fixtures in {@code testsDir} (cases whose base cannot be read
      * or patched are left out), in file and case order; for comparing two engines on the same inputs.
      */
-    public List<Engine.Analysis> analyses(Path testsDir) throws IOException {
-        List<Engine.Analysis> out = new ArrayList<>();
+    public List<Analysis> analyses(Path testsDir) throws IOException {
+        List<Analysis> out = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> s = Files.list(testsDir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".tests.yaml")).sorted().toList();
@@ -252,7 +255,7 @@ public final class FixtureRunner {
             return new Outcome(where.file(), where, c.rule(), c.expect(), false, "cannot patch: " + e.getMessage());
         }
         LocalDate asOf = c.asOf() != null ? c.asOf() : defaultAsOf;
-        Engine.Analysis a = engine.analyse(loaded, asOf);
+        Analysis a = engine.analyse(loaded, asOf);
         List<Finding> mine = a.findings().stream().filter(f -> f.ruleId().equals(c.rule())).toList();
         Status want = Status.valueOf(c.expect());
         boolean hasWant = mine.stream().anyMatch(f -> f.status() == want);

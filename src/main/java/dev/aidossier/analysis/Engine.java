@@ -1,4 +1,4 @@
-package dev.aidossier;
+package dev.aidossier.analysis;
 
 import dev.aidossier.classify.Classification;
 import dev.aidossier.classify.ClassificationFile;
@@ -9,14 +9,16 @@ import dev.aidossier.load.DataFile;
 import dev.aidossier.load.DescriptionLoader;
 import dev.aidossier.load.Limits;
 import dev.aidossier.load.Loaded;
-import dev.aidossier.rules.CelEnv;
-import dev.aidossier.rules.PackFile;
+import dev.aidossier.cel.CelEnv;
+import dev.aidossier.rules.RulePackFile;
 import dev.aidossier.rules.EvidenceCheck;
-import dev.aidossier.rules.PackSource;
+import dev.aidossier.rules.RulePackSource;
 import dev.aidossier.rules.RuleEngine;
+import dev.aidossier.rules.ModificationFile;
+import dev.aidossier.rules.RegistrationFile;
 import dev.aidossier.rules.RuleFile;
 import dev.aidossier.rules.Waivers;
-import dev.aidossier.rules.Substance;
+import dev.aidossier.cel.Substance;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,18 +33,23 @@ import java.util.Map;
  */
 public final class Engine {
 
-    private final PackFile pack;
-    private final List<PackFile> packs;
+    private final RulePackFile pack;
+    private final List<RulePackFile> packs;
     private final Classifier classifier;
     private final RuleEngine rules;
     private final CelEnv cel;
     private final Substance substance;
     private final Limits limits;
+    private final ModificationFile modification;
+    private final RegistrationFile registration;
     private final List<byte[]> hashed; // names and contents of the pack's files, in load order
     private volatile String packHash; // computed on first use: hashing every file is not needed to check a description
 
-    private Engine(List<PackFile> packs, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits, List<byte[]> hashed) {
+    private Engine(List<RulePackFile> packs, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits,
+                   List<byte[]> hashed, ModificationFile modification, RegistrationFile registration) {
+        this.registration = registration;
         this.hashed = hashed;
+        this.modification = modification;
         this.pack = packs.get(0);
         this.packs = List.copyOf(packs);
         this.classifier = classifier;
@@ -66,7 +73,7 @@ public final class Engine {
         }
     }
 
-    public static Engine load(PackSource source, String packId, Limits limits) throws PackError {
+    public static Engine load(RulePackSource source, String packId, Limits limits) throws PackError {
         return load(source, List.of(packId), limits);
     }
 
@@ -74,7 +81,7 @@ public final class Engine {
      * Loads one or more packs; the first is the primary one (its classification and identity are used),
      * the rules of all are evaluated together.
      */
-    public static Engine load(PackSource source, List<String> packIds, Limits limits) throws PackError {
+    public static Engine load(RulePackSource source, List<String> packIds, Limits limits) throws PackError {
         return load(source, packIds, limits, true);
     }
 
@@ -82,28 +89,30 @@ public final class Engine {
      * Loads packs; with {@code withRules} false only the classification is read (what classify and schema
      * need), which saves reading and compiling every rule on a cold start.
      */
-    public static Engine load(PackSource source, List<String> packIds, Limits limits, boolean withRules) throws PackError {
+    public static Engine load(RulePackSource source, List<String> packIds, Limits limits, boolean withRules) throws PackError {
         // Warm the CEL runtime on another core while this one reads and validates the pack files:
         // both are one-off start-up costs of several hundred milliseconds.
         java.util.concurrent.CompletableFuture<Void> celWarmUp = CelEnv.warmUpInBackground();
         List<Finding> problems = new ArrayList<>();
         List<byte[]> hashed = new ArrayList<>();
-        PackFile primary = null;
+        RulePackFile primary = null;
         Classifier classifier = null;
         CelEnv primaryCel = null;
         Substance primarySubstance = null;
         List<RuleEngine> engines = new ArrayList<>();
         // First read and validate every file (this thread), then compile (after the warm-up).
-        record Read(PackFile pack, DataFile<ClassificationFile> classification, List<DataFile<RuleFile>> ruleFiles) {
+        record Read(RulePackFile pack, DataFile<ClassificationFile> classification, List<DataFile<RuleFile>> ruleFiles) {
         }
+        ModificationFile modification = null;
+        RegistrationFile registration = null;
         List<Read> reads = new ArrayList<>();
         for (String packId : packIds) {
-            DataFile<PackFile> pf = read(source, packId + "/pack.yaml", PackFile.class, problems, hashed, null);
+            DataFile<RulePackFile> pf = read(source, packId + "/pack.yaml", RulePackFile.class, problems, hashed, null);
             if (pf == null || !pf.ok()) {
                 continue;
             }
-            PackFile pack = pf.value();
-            checkPassport(pf, problems);
+            RulePackFile pack = pf.value();
+            checkPatterns(pf, problems);
             DataFile<ClassificationFile> cf = null;
             if (reads.isEmpty()) {
                 // a framework pack (NIST AI RMF, ISO/IEC 42001) may reuse the EU pack's classification facts
@@ -115,6 +124,16 @@ public final class Engine {
                 } else {
                     cf = read(source, classificationPath, ClassificationFile.class, problems, hashed,
                             named(pf, pack.classification() != null ? "classification" : "classificationFrom"));
+                }
+                if (pack.modification() != null) {
+                    DataFile<ModificationFile> mf = read(source, packId + "/" + pack.modification(), ModificationFile.class, problems, hashed,
+                            named(pf, "modification"));
+                    modification = mf != null && mf.ok() ? mf.value() : null;
+                }
+                if (pack.registration() != null) {
+                    DataFile<RegistrationFile> rf = read(source, packId + "/" + pack.registration(), RegistrationFile.class, problems, hashed,
+                            named(pf, "registration"));
+                    registration = rf != null && rf.ok() ? rf.value() : null;
                 }
             }
             List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
@@ -129,7 +148,7 @@ public final class Engine {
         }
         celWarmUp.join();
         for (Read r : reads) {
-            PackFile pack = r.pack();
+            RulePackFile pack = r.pack();
             Substance substance = substanceOf(pack);
             CelEnv cel = new CelEnv(substance);
             if (primary == null) {
@@ -141,46 +160,37 @@ public final class Engine {
                 }
             }
             Map<String, LocalDate> dates = pack.dates() == null ? Map.of() : pack.dates();
-            engines.add(RuleEngine.compile(pack.id(), r.ruleFiles(), cel, substance, dates, pack.links(), problems));
+            engines.add(RuleEngine.compile(pack.id(), r.ruleFiles(), cel, substance, dates, pack.links(), pack.references(), problems));
         }
         RuleEngine rules = RuleEngine.combine(engines, problems);
         if (!problems.isEmpty() || classifier == null) {
             problems.sort(Finding.ORDER); // bean validation reports in no fixed order
             throw new PackError(problems);
         }
-        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed));
+        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed), modification, registration);
     }
 
-    /** The passport's unit and group patterns must compile; a bad one is an error at its place in pack.yaml. */
-    private static void checkPassport(DataFile<PackFile> pf, List<Finding> problems) {
-        PackFile.Passport p = pf.value().passport();
-        if (p == null) {
-            return;
-        }
-        for (String[] field : new String[][]{{"unit", p.unit()}, {"group", p.group()}, {"row", p.row()}}) {
+    /** The patterns of pack.yaml (passport, reference keys) must compile; a bad one is an error at its place. */
+    private static void checkPatterns(DataFile<RulePackFile> pf, List<Finding> problems) {
+        RulePackFile.Passport p = pf.value().passport();
+        RulePackFile.References refs = pf.value().references();
+        for (String[] field : new String[][]{{"passport.unit", p == null ? null : p.unit()}, {"passport.group", p == null ? null : p.group()},
+                {"passport.row", p == null ? null : p.row()}, {"references.pattern", refs == null ? null : refs.pattern()}}) {
             if (field[1] == null) {
                 continue;
             }
             try {
                 java.util.regex.Pattern.compile(field[1]);
             } catch (java.util.regex.PatternSyntaxException e) {
-                String path = "passport." + field[0];
+                String path = field[0];
                 problems.add(Finding.error("rules.schema", path + " is not a valid regular expression: " + e.getDescription(),
                         dev.aidossier.load.YPath.nearest(pf.root(), path).location(), path));
             }
         }
     }
 
-    private static java.security.MessageDigest sha256() {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Substance substanceOf(PackFile pack) {
-        PackFile.SubstanceConfig s = pack.substance();
+    private static Substance substanceOf(RulePackFile pack) {
+        RulePackFile.SubstanceConfig s = pack.substance();
         if (s == null) {
             return Substance.lenient();
         }
@@ -188,7 +198,7 @@ public final class Engine {
     }
 
     /** Where pack.yaml names a file (its entry under {@code path}), for a file that cannot be read. */
-    private static Location named(DataFile<PackFile> pf, String path) {
+    private static Location named(DataFile<RulePackFile> pf, String path) {
         return pf.root() == null ? Location.ofFile(pf.file()) : dev.aidossier.load.YPath.nearest(pf.root(), path).location();
     }
 
@@ -196,7 +206,7 @@ public final class Engine {
      * Reads one file of a pack. {@code namedAt} is where pack.yaml names it: a file that is missing is
      * reported there, where it can be fixed, rather than at line 1 of a file that does not exist.
      */
-    private static <T> DataFile<T> read(PackSource source, String relative, Class<T> type, List<Finding> problems,
+    private static <T> DataFile<T> read(RulePackSource source, String relative, Class<T> type, List<Finding> problems,
                                         List<byte[]> hashed, Location namedAt) {
         String display = source.display(relative);
         try {
@@ -223,7 +233,7 @@ public final class Engine {
     public String packHash() {
         String h = packHash;
         if (h == null) {
-            java.security.MessageDigest md = sha256();
+            java.security.MessageDigest md = dev.aidossier.util.Hashes.sha256();
             for (int i = 0; i < hashed.size(); i += 2) {
                 md.update(hashed.get(i));
                 md.update((byte) 0);
@@ -235,17 +245,37 @@ public final class Engine {
         return h;
     }
 
-    public PackFile pack() {
+    public RulePackFile pack() {
         return pack;
     }
 
     /** Every pack loaded, the primary one first, in the order they were named. */
-    public List<PackFile> packs() {
+    public List<RulePackFile> packs() {
         return packs;
+    }
+
+    /** The loaded pack with this id (a rule's own pack, {@link RuleEngine.Compiled#pack()}), or the primary one. */
+    public RulePackFile pack(String id) {
+        for (RulePackFile p : packs) {
+            if (p.id().equals(id)) {
+                return p;
+            }
+        }
+        return pack;
     }
 
     public Classifier classifier() {
         return classifier;
+    }
+
+    /** What diff weighs as a substantial modification, from the primary pack; null when its pack.yaml names no such file. */
+    public ModificationFile modification() {
+        return modification;
+    }
+
+    /** Who is registered in the EU database and how (Art. 49), from the primary pack; null when its pack.yaml names no such file. */
+    public RegistrationFile registration() {
+        return registration;
     }
 
     public RuleEngine rules() {
@@ -264,12 +294,6 @@ public final class Engine {
         return new DescriptionLoader(limits).load(file, display);
     }
 
-    /** Everything known about one description. */
-    public record Analysis(Loaded loaded, Classification classification, List<Finding> findings) {
-        public boolean readable() {
-            return loaded.readable();
-        }
-    }
 
     public Analysis analyse(Path file, String display, LocalDate asOf) {
         return analyse(load(file, display), asOf);

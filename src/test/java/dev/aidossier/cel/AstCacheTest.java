@@ -1,6 +1,12 @@
-package dev.aidossier.rules;
+package dev.aidossier.cel;
 
-import dev.aidossier.Engine;
+import dev.aidossier.rules.RuleEngine;
+import dev.aidossier.rules.RulePackSource;
+import dev.aidossier.analysis.AstCacheBuilder;
+import dev.aidossier.analysis.FixtureRunner;
+
+import dev.aidossier.analysis.Analysis;
+import dev.aidossier.analysis.Engine;
 import dev.aidossier.TestSupport;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Status;
@@ -34,7 +40,7 @@ class AstCacheTest {
     Path tmp;
 
     /** Loads packs with or without the cache (the switch is read when each CelEnv is made). */
-    private static Engine load(PackSource source, List<String> packs, boolean cached) throws Engine.PackError {
+    private static Engine load(RulePackSource source, List<String> packs, boolean cached) throws Engine.PackError {
         String before = System.getProperty(CelEnv.CACHE_PROPERTY);
         System.setProperty(CelEnv.CACHE_PROPERTY, String.valueOf(cached));
         try {
@@ -51,7 +57,7 @@ class AstCacheTest {
     private static TreeSet<String> bundledExpressions() throws Engine.PackError {
         TreeSet<String> all = new TreeSet<>();
         for (String pack : PACKS) {
-            all.addAll(AstCacheBuilder.expressions(load(PackSource.bundled(), List.of(pack), true)));
+            all.addAll(AstCacheBuilder.expressions(load(RulePackSource.bundled(), List.of(pack), true)));
         }
         return all;
     }
@@ -61,9 +67,9 @@ class AstCacheTest {
         AstCache cache = AstCache.bundled();
         assertThat(cache.size()).as("entries in " + AstCache.RESOURCE + " (written by mvn process-classes)").isGreaterThan(100);
         int misses = cache.misses();
-        load(PackSource.bundled(), PACKS, true);
+        load(RulePackSource.bundled(), PACKS, true);
         for (String pack : PACKS) {
-            load(PackSource.bundled(), List.of(pack), true);
+            load(RulePackSource.bundled(), List.of(pack), true);
         }
         assertThat(cache.misses() - misses).as("bundled expressions compiled instead of read from the cache").isZero();
     }
@@ -90,9 +96,9 @@ class AstCacheTest {
     }
 
     /** Everything a finding says, so two engines can be compared finding by finding. */
-    private static List<String> describe(List<Engine.Analysis> analyses) {
+    private static List<String> describe(List<Analysis> analyses) {
         List<String> out = new ArrayList<>();
-        for (Engine.Analysis a : analyses) {
+        for (Analysis a : analyses) {
             out.add("== " + a.loaded().file() + " " + (a.classification() == null ? "" : a.classification().tier()));
             for (Finding f : a.findings()) {
                 out.add(f.toString());
@@ -109,10 +115,10 @@ class AstCacheTest {
             examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         for (List<String> packs : List.of(List.of("eu-ai-act"), List.of("nist-ai-rmf"), List.of("iso-42001"), PACKS)) {
-            Engine cached = load(PackSource.bundled(), packs, true);
-            Engine compiled = load(PackSource.bundled(), packs, false);
-            List<Engine.Analysis> a = new ArrayList<>();
-            List<Engine.Analysis> b = new ArrayList<>();
+            Engine cached = load(RulePackSource.bundled(), packs, true);
+            Engine compiled = load(RulePackSource.bundled(), packs, false);
+            List<Analysis> a = new ArrayList<>();
+            List<Analysis> b = new ArrayList<>();
             for (String pack : packs.size() == 1 ? packs : List.<String>of()) { // the fixtures once per pack
                 a.addAll(new FixtureRunner(cached, TestSupport.examples()).analyses(rules.resolve(pack).resolve("tests")));
                 b.addAll(new FixtureRunner(compiled, TestSupport.examples()).analyses(rules.resolve(pack).resolve("tests")));
@@ -158,10 +164,10 @@ class AstCacheTest {
         Path rules = TestSupport.root().resolve("rules");
         Path copy = tmp.resolve("rules");
         TestSupport.copyTree(rules, copy);
-        Engine original = load(PackSource.directory(rules), List.of("eu-ai-act"), true);
+        Engine original = load(RulePackSource.directory(rules), List.of("eu-ai-act"), true);
         Path example = TestSupport.examples().resolve("cv-screening.yaml");
         LocalDate asOf = LocalDate.parse("2028-09-01");
-        Engine.Analysis before = original.analyse(example, example.toString(), asOf);
+        Analysis before = original.analyse(example, example.toString(), asOf);
         RuleEngine.Compiled target = null;
         Path file = null;
         for (RuleEngine.Compiled r : original.rules().rules()) {
@@ -181,9 +187,9 @@ class AstCacheTest {
         Files.writeString(file, Files.readString(file).replace(expr, "(" + expr + ") && size(spec) < 0"));
 
         int misses = AstCache.bundled().misses();
-        Engine edited = load(PackSource.directory(copy), List.of("eu-ai-act"), true);
+        Engine edited = load(RulePackSource.directory(copy), List.of("eu-ai-act"), true);
         assertThat(AstCache.bundled().misses()).as("the edited expression missed the cache").isGreaterThan(misses);
-        Engine.Analysis after = edited.analyse(example, example.toString(), asOf);
+        Analysis after = edited.analyse(example, example.toString(), asOf);
         String id = target.rule().id();
         assertThat(after.findings().stream().filter(f -> f.ruleId().equals(id)).map(Finding::status))
                 .as(id + " with the edited check").contains(Status.failed).doesNotContain(Status.passed);

@@ -1,4 +1,4 @@
-package dev.aidossier.rules;
+package dev.aidossier.cel;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class AstCache {
 
-    static final String RESOURCE = "/dev/aidossier/rules/cel-asts.bin";
+    static final String RESOURCE = "/dev/aidossier/cel/cel-asts.bin";
     private static final int MAGIC = 0x44434541; // "DCEA"
     private static final int FORMAT = 3;
 
@@ -90,11 +90,7 @@ final class AstCache {
     }
 
     static byte[] fingerprintHash() {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(CelEnv.fingerprint().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.aidossier.util.Hashes.sha256().digest(CelEnv.fingerprint().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The checked AST of the expression, or null when the cache does not hold it. */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * with {@code --rules DIR}. Files are addressed by a relative name such as
  * {@code eu-ai-act/classification.yaml}; a name that would leave the folder is refused.
  */
-public interface PackSource {
+public interface RulePackSource {
 
     /** The file's bytes, or null when it does not exist. */
     byte[] read(String relative) throws IOException;
@@ -18,12 +18,12 @@ public interface PackSource {
     /** How the file is named in messages (e.g. {@code rules/eu-ai-act/pack.yaml}). */
     String display(String relative);
 
-    static PackSource bundled() {
-        return new PackSource() {
+    static RulePackSource bundled() {
+        return new RulePackSource() {
             @Override
             public byte[] read(String relative) throws IOException {
                 checkRelative(relative);
-                try (InputStream in = PackSource.class.getResourceAsStream("/rules/" + relative)) {
+                try (InputStream in = RulePackSource.class.getResourceAsStream("/rules/" + relative)) {
                     return in == null ? null : in.readAllBytes();
                 }
             }
@@ -35,9 +35,9 @@ public interface PackSource {
         };
     }
 
-    static PackSource directory(Path dir) {
+    static RulePackSource directory(Path dir) {
         Path root = dir.toAbsolutePath().normalize();
-        return new PackSource() {
+        return new RulePackSource() {
             @Override
             public byte[] read(String relative) throws IOException {
                 checkRelative(relative);

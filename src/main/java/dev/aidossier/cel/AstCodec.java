@@ -1,4 +1,4 @@
-package dev.aidossier.rules;
+package dev.aidossier.cel;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.UnsignedLong;
