@@ -42,7 +42,7 @@ class GapReportTest {
         java.nio.file.Files.writeString(p, "apiVersion: dossier/v1\nkind: AISystem\nmetadata:\n  name: Fraud screen\n  version: \"1\"\n"
                 + "spec:\n  provider:\n    name: Bank AG\n  roles: [provider]\n  classification:\n    annexIII:\n      points: [AnxIII.5.b]\n"
                 + "      financialFraudDetectionOnly: true\n");
-        dev.aidossier.Engine.Analysis a = RenderFixtures.ENGINE.analyse(p, "fraud.yaml", AFTER);
+        dev.aidossier.analysis.Analysis a = RenderFixtures.ENGINE.analyse(p, "fraud.yaml", AFTER);
         String t = text(RenderFixtures.renderer().render(DocumentKind.GAP_REPORT, a, RenderFixtures.options("fraud", AFTER)).pdf());
         assertThat(t).contains("Provisions considered and set aside", "Annex III, point 5(b)",
                 "Detecting financial fraud is excluded from Annex III point 5(b)",
