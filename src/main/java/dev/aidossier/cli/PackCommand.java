@@ -161,6 +161,7 @@ final class PackCommand implements Callable<Integer> {
                 throw new CommonOptions.UsageError("--with " + String.join(",", with) + " adds PDFs; it cannot be combined with --no-pdf");
             }
             PackBuilder.Documents documents = null;
+            List<dev.aidossier.render.UserFont> userFonts = List.of();
             if (!noPdf) {
                 if (templates != null && !Files.isDirectory(templates)) {
                     throw new CommonOptions.UsageError("--templates: '" + templates + "' is not a directory");
@@ -175,31 +176,24 @@ final class PackCommand implements Callable<Integer> {
                 }
                 dev.aidossier.render.Renderer renderer;
                 try {
-                    renderer = new dev.aidossier.render.Renderer(engine, templates, Main.version(), frameworks, RenderCommand.readFonts(fonts));
+                    userFonts = RenderCommand.readFonts(fonts);
+                    renderer = new dev.aidossier.render.Renderer(engine, templates, Main.version(), frameworks, userFonts);
                 } catch (dev.aidossier.render.RenderException e) {
                     err.println("dossier: " + e.getMessage());
                     return Main.USAGE;
                 }
                 // fewer descriptions than workers: lay out each description's documents side by side instead
-                ExecutorService docPool = inputs.size() < n ? Executors.newFixedThreadPool(n, r -> {
-                    Thread t = new Thread(r, "dossier-render");
-                    t.setDaemon(true);
-                    return t;
-                }) : null;
+                ExecutorService docPool = inputs.size() < n ? daemonPool(n, "dossier-render") : null;
                 // the passport and the plan are judged against every framework: once per description, before rendering
                 dev.aidossier.analysis.Frameworks judge = frameworks;
                 documents = (a, stem) -> renderer.renderAll(judge == null ? a : judge.judge(engine, a, asOf),
                         new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras, docPool);
             }
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents);
-            PackKey keys = packKey(engine, asOf, extras);
+            PackKey keys = packKey(engine, asOf, extras, userFonts);
             boolean progress = System.console() != null && System.getenv("CI") == null;
             AtomicInteger done = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-                Thread t = new Thread(r, "dossier-pack");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = daemonPool(n, "dossier-pack");
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Inputs.Input in : inputs) {
                 futures.add(pool.submit(() -> {
@@ -240,9 +234,21 @@ final class PackCommand implements Callable<Integer> {
         }
     }
 
-    /** The run-wide part of the reuse key: everything besides the description that a pack's bytes depend on. */
-    private PackKey packKey(Engine engine, LocalDate asOf, java.util.Set<dev.aidossier.render.DocumentKind> extras)
-            throws IOException, CommonOptions.UsageError {
+    /** Worker threads that do not keep the JVM alive. */
+    private static ExecutorService daemonPool(int n, String name) {
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * The run-wide part of the reuse key: everything besides the description that a pack's bytes depend on;
+     * {@code userFonts} are the --font files as the renderer read them (none without PDFs).
+     */
+    private PackKey packKey(Engine engine, LocalDate asOf, java.util.Set<dev.aidossier.render.DocumentKind> extras,
+                            List<dev.aidossier.render.UserFont> userFonts) throws IOException, CommonOptions.UsageError {
         List<String> parts = new ArrayList<>();
         parts.add("tool=" + Main.version());
         parts.add("build=" + dev.aidossier.util.BuildId.current());
@@ -259,16 +265,10 @@ final class PackCommand implements Callable<Integer> {
         if (common.rules != null) {
             folders.add(common.rules);
         }
-        List<byte[]> fontBytes = new ArrayList<>();
-        if (!noPdf) {
-            if (templates != null) {
-                folders.add(templates);
-            }
-            for (Path f : fonts) {
-                fontBytes.add(Files.readAllBytes(f));
-            }
+        if (!noPdf && templates != null) {
+            folders.add(templates);
         }
-        return new PackKey(parts, folders, fontBytes);
+        return new PackKey(parts, folders, userFonts.stream().map(dev.aidossier.render.UserFont::bytes).toList());
     }
 
     private Outcome packOne(Engine engine, PackBuilder builder, PackKey keys, Inputs.Input in, String name, LocalDate asOf, Severity threshold) {
