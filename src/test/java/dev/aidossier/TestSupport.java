@@ -110,6 +110,17 @@ public final class TestSupport {
                 .map(TreeNode::path).toList();
     }
 
+    /** Every regular file below {@code root}: its path relative to root to its bytes, in name order. */
+    public static java.util.Map<String, byte[]> files(Path root) throws java.io.IOException {
+        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+
     /** Copies the folder {@code from} with everything in it to {@code to} (created), for tests that edit a copy. */
     public static void copyTree(Path from, Path to) throws java.io.IOException {
         try (java.util.stream.Stream<Path> s = Files.walk(from)) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * Writes N descriptions of varied size made from the examples (renamed, with their data-set, metric and
  * risk lists repeated 1-6 times), and the examples' evidence beside them: the batch the pack benchmarks
- * measure. Uses only classes of the tool's jar, so the benchmark script can run it on the distribution's
- * runtime: {@code java -cp target/dossier.jar:target/test-classes dev.aidossier.bench.GenerateBatch N DIR}.
+ * measure. Uses only classes of the tool's jar and {@code TestSupport}, so the benchmark script can run it on
+ * the distribution's runtime: {@code java -cp target/dossier.jar:target/test-classes dev.aidossier.bench.GenerateBatch N DIR}.
  */
 public final class GenerateBatch {
     private GenerateBatch() {
@@ -42,16 +41,7 @@ public final class GenerateBatch {
         }
         Path evidence = examplesDir.resolve("evidence");
         if (Files.isDirectory(evidence)) {
-            try (Stream<Path> s = Files.walk(evidence)) {
-                for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
-                    Path t = in.resolve("evidence").resolve(evidence.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(t);
-                    } else {
-                        Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
+            dev.aidossier.TestSupport.copyTree(evidence, in.resolve("evidence"));
         }
         long totalBytes = 0;
         for (int i = 0; i < n; i++) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -85,19 +84,9 @@ class DistributionIT {
         return exec(dir, Map.of("PATH", bin.toString(), "LANG", "C.UTF-8"), cmd.toArray(String[]::new));
     }
 
-    static Map<String, byte[]> tree(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return files;
-    }
-
     static void assertSameTree(Path a, Path b) throws IOException {
-        Map<String, byte[]> ta = tree(a);
-        Map<String, byte[]> tb = tree(b);
+        Map<String, byte[]> ta = TestSupport.files(a);
+        Map<String, byte[]> tb = TestSupport.files(b);
         assertThat(ta.keySet()).isEqualTo(tb.keySet()).isNotEmpty();
         for (String name : ta.keySet()) {
             assertThat(ta.get(name)).as(name).isEqualTo(tb.get(name));
@@ -209,9 +198,9 @@ class DistributionIT {
         Path unpacked = tmp.resolve("build-first/unpacked");
         Files.createDirectories(unpacked);
         assertThat(exec(unpacked, Map.of(), "tar", "xzf", archives.get(0).toString()).exit).isZero();
-        Map<String, byte[]> real = tree(home);
+        Map<String, byte[]> real = TestSupport.files(home);
         real.remove("lib/dossier.aot");
-        Map<String, byte[]> rebuilt = tree(unpacked.resolve("dossier-" + VERSION + "-linux-x64"));
+        Map<String, byte[]> rebuilt = TestSupport.files(unpacked.resolve("dossier-" + VERSION + "-linux-x64"));
         assertThat(rebuilt.keySet()).isEqualTo(real.keySet());
         for (String name : real.keySet()) {
             assertThat(rebuilt.get(name)).as(name).isEqualTo(real.get(name));

@@ -12,7 +12,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,16 +45,6 @@ class PackReuseTest {
         return TestSupport.run(args.toArray(String[]::new));
     }
 
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                m.put(root.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return m;
-    }
-
     private static FileTime time(Path p) throws IOException {
         return Files.getLastModifiedTime(p);
     }
@@ -80,7 +69,7 @@ class PackReuseTest {
         Path fresh = dir.resolve("fresh");
         TestSupport.Run f = TestSupport.run("pack", "--as-of", "2026-12-02", "--fail-on", "never", "-o", fresh.toString(), description.toString());
         assertThat(f.exit()).isZero();
-        assertThat(files(fresh.resolve("customer-chatbot"))).containsExactlyEntriesOf(files(pack));
+        assertThat(TestSupport.files(fresh.resolve("customer-chatbot"))).containsExactlyEntriesOf(TestSupport.files(pack));
 
         // the JSON summary says which packs were kept
         TestSupport.Run json = pack("--format", "json");

@@ -141,21 +141,11 @@ class OrderPropertyTest {
     }
 
     private static void assertSamePacks(Path a, Path b) throws IOException {
-        Map<String, byte[]> fa = files(a);
-        Map<String, byte[]> fb = files(b);
+        Map<String, byte[]> fa = TestSupport.files(a);
+        Map<String, byte[]> fb = TestSupport.files(b);
         assertThat(fb.keySet()).isEqualTo(fa.keySet());
         assertThat(fa.keySet().stream().filter(n -> n.endsWith("manifest.json"))).isNotEmpty();
         fa.forEach((name, bytes) -> assertThat(fb.get(name)).as(name).isEqualTo(bytes));
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return out;
     }
 
     private static Analysis analyse(byte[] bytes, Path path) {

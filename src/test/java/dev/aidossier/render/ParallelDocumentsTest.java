@@ -4,11 +4,8 @@ import dev.aidossier.TestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,13 +20,7 @@ class ParallelDocumentsTest {
         TestSupport.Run r = TestSupport.run("pack", "--as-of", "2026-12-02", "--jobs", jobs, "--with", "passport,interoperability-plan",
                 "-o", out.toString(), TestSupport.examples().resolve("cv-screening.yaml").toString());
         assertThat(r.exit()).as(r.toString()).isZero();
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(out)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                files.put(out.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return files;
+        return TestSupport.files(out);
     }
 
     @Test
