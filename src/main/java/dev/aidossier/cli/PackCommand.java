@@ -288,7 +288,7 @@ final class PackCommand implements Callable<Integer> {
                 PackWriter.Kept kept = PackWriter.reusable(target, zip, name,
                         paths -> keys.of(in.path(), in.display(), b, name, PackKey.hash(in.path(), paths)));
                 if (kept != null) {
-                    boolean reaches = threshold != null && kept.openSeverities().stream().anyMatch(sv -> Severity.valueOf(sv).atLeast(threshold));
+                    boolean reaches = threshold != null && kept.openSeverities().stream().anyMatch(sv -> sv.atLeast(threshold));
                     return new Outcome(in, true, kept.tier(), kept.openErrors(), kept.openWarnings(), kept.upcoming(), reaches, List.of(), target, null, List.of(), true);
                 }
             }

@@ -28,12 +28,25 @@ public final class PackWriter {
     /** Zip entries get this fixed time, so the same files give the same zip bytes in any time zone. */
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
-    /** The largest manifest.json, and the largest pack file, read to decide whether a pack can be reused. */
+    /**
+     * What is read, at most, to decide whether a pack can be reused: the manifest, each file, all files
+     * together, and how many. A pack beyond them is simply built again; the bounds keep a hostile or odd
+     * output folder from filling the heap.
+     */
     private static final long MAX_MANIFEST = 4L * 1024 * 1024;
-    private static final long MAX_ENTRY = 256L * 1024 * 1024;
+    private static final long MAX_ENTRY = 64L * 1024 * 1024;
+    private static final long MAX_TOTAL = 96L * 1024 * 1024;
+    private static final int MAX_ENTRIES = 64;
 
     /** What a kept pack tells of its description: the summary line and the exit code come from it. */
-    public record Kept(String tier, long openErrors, long openWarnings, long upcoming, List<String> openSeverities) {
+    public record Kept(String tier, List<dev.aidossier.core.Severity> openSeverities, long upcoming) {
+        public long openErrors() {
+            return openSeverities.stream().filter(dev.aidossier.core.Severity.error::equals).count();
+        }
+
+        public long openWarnings() {
+            return openSeverities.stream().filter(dev.aidossier.core.Severity.warning::equals).count();
+        }
     }
 
     /**
@@ -50,11 +63,13 @@ public final class PackWriter {
             if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return null;
             }
-            Map<String, byte[]> files = zip ? readZip(target, rootFolder) : readFolder(target);
-            if (files == null || !files.containsKey("manifest.json") || !files.containsKey("findings.json")) {
+            // the key first: a folder's other files are read only when its manifest names the key of the description now
+            Map<String, byte[]> files = zip ? readZip(target, rootFolder) : null;
+            byte[] manifest = zip ? (files == null ? null : files.get("manifest.json")) : readManifest(target);
+            if (manifest == null) {
                 return null;
             }
-            tools.jackson.databind.JsonNode m = dev.aidossier.report.Json.mapper().readTree(files.get("manifest.json"));
+            tools.jackson.databind.JsonNode m = dev.aidossier.report.Json.mapper().readTree(manifest);
             String recorded = m.path("reuseKey").asString(null);
             if (recorded == null || !m.path("evidence").isArray()) {
                 return null;
@@ -64,6 +79,12 @@ public final class PackWriter {
                 evidence.add(e.path("path").asString(""));
             }
             if (!recorded.equals(keyOf.apply(evidence))) {
+                return null;
+            }
+            if (!zip) {
+                files = readFolder(target);
+            }
+            if (files == null || !files.containsKey("findings.json")) {
                 return null;
             }
             java.util.Set<String> listed = new java.util.HashSet<>();
@@ -88,24 +109,32 @@ public final class PackWriter {
                     return null;
                 }
             }
-            long errors = 0;
-            long warnings = 0;
             long upcoming = 0;
-            List<String> open = new java.util.ArrayList<>();
+            List<dev.aidossier.core.Severity> open = new java.util.ArrayList<>();
             for (tools.jackson.databind.JsonNode f : dev.aidossier.report.Json.mapper().readTree(files.get("findings.json")).path("findings")) {
-                upcoming += "upcoming".equals(f.path("status").asString("")) ? 1 : 0;
-                if ("failed".equals(f.path("status").asString(""))) {
-                    String sev = f.path("severity").asString("");
-                    open.add(sev);
-                    errors += sev.equals("error") ? 1 : 0;
-                    warnings += sev.equals("warning") ? 1 : 0;
+                String status = f.path("status").asString("");
+                if ("upcoming".equals(status)) {
+                    upcoming++;
+                } else if ("failed".equals(status)) {
+                    // an unknown severity throws, and the pack is built again (caught below)
+                    open.add(dev.aidossier.core.Severity.valueOf(f.path("severity").asString("")));
                 }
             }
             String tier = m.path("tier").isString() ? m.path("tier").asString() : null;
-            return new Kept(tier, errors, warnings, upcoming, List.copyOf(open));
+            return new Kept(tier, List.copyOf(open), upcoming);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** A pack folder's manifest.json, or null when it is missing, not a regular file or too large. */
+    private static byte[] readManifest(Path dir) throws IOException {
+        Path f = dir.resolve("manifest.json");
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || Files.size(f) > MAX_MANIFEST) {
+            return null;
+        }
+        return Files.readAllBytes(f);
     }
 
     private static Map<String, byte[]> readFolder(Path dir) throws IOException {
@@ -113,9 +142,11 @@ public final class PackWriter {
             return null;
         }
         Map<String, byte[]> out = new java.util.TreeMap<>();
+        long total = 0;
         try (Stream<Path> s = Files.list(dir)) {
             for (Path f : s.toList()) {
-                if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(f) > MAX_ENTRY) {
+                if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(f) > MAX_ENTRY
+                        || out.size() >= MAX_ENTRIES || (total += Files.size(f)) > MAX_TOTAL) {
                     return null;
                 }
                 String name = f.getFileName().toString();
@@ -132,7 +163,11 @@ public final class PackWriter {
         if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
+        if (Files.size(file) > MAX_TOTAL) {
+            return null;
+        }
         Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        long total = 0;
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
@@ -142,7 +177,9 @@ public final class PackWriter {
                 }
                 String local = name.substring(rootFolder.length() + 1);
                 byte[] bytes = in.readNBytes((int) MAX_ENTRY + 1);
-                if (bytes.length > MAX_ENTRY || local.isEmpty() || local.contains("/") || out.put(local, bytes) != null) {
+                total += bytes.length;
+                if (bytes.length > MAX_ENTRY || total > MAX_TOTAL || out.size() >= MAX_ENTRIES
+                        || local.isEmpty() || local.contains("/") || out.put(local, bytes) != null) {
                     return null;
                 }
             }

@@ -171,6 +171,34 @@ class PackReuseTest {
     }
 
     @Test
+    void aConsistentButOddPackIsBuiltAgainNotAnError() throws Exception {
+        Files.copy(TestSupport.examples().resolve("social-scoring.yaml"), dir.resolve("in/social-scoring.yaml"));
+        TestSupport.copyTree(TestSupport.examples().resolve("evidence/social-scoring"), dir.resolve("in/evidence/social-scoring"));
+        description = dir.resolve("in/social-scoring.yaml");
+        assertThat(pack("--no-pdf").exit()).isEqualTo(0);
+        // a findings.json with a severity the tool does not know, its manifest entry made to match
+        Path pack = out.resolve("social-scoring");
+        String findings = Files.readString(pack.resolve("findings.json"));
+        assertThat(findings).contains("\"severity\" : \"error\",\n    \"status\" : \"failed\"");
+        String odd = findings.replace("\"severity\" : \"error\",\n    \"status\" : \"failed\"", "\"severity\" : \"fatal\",\n    \"status\" : \"failed\"");
+        byte[] oddBytes = odd.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String manifest = Files.readString(pack.resolve("manifest.json"));
+        String entry = "\"name\" : \"findings.json\",\n    \"sha256\" : \"";
+        int at = manifest.indexOf(entry) + entry.length();
+        String rest = manifest.substring(manifest.indexOf("\"size\" : ", at));
+        rest = rest.substring(rest.indexOf('\n'));
+        Files.writeString(pack.resolve("manifest.json"), manifest.substring(0, at) + dev.aidossier.util.Hashes.sha256(oddBytes)
+                + "\",\n    \"size\" : " + oddBytes.length + rest);
+        Files.write(pack.resolve("findings.json"), oddBytes);
+        // at --fail-on error, where the severities are read to decide the exit code
+        TestSupport.Run again = TestSupport.run("pack", "--as-of", "2026-12-02", "--no-pdf", "--force", "-o", out.toString(), description.toString());
+        assertThat(again.exit()).as(again.toString()).isEqualTo(1);
+        assertThat(again.err()).doesNotContain("internal error");
+        assertThat(again.out()).doesNotContain("unchanged");
+        assertThat(Files.readString(pack.resolve("findings.json"))).isEqualTo(findings);
+    }
+
+    @Test
     void zipsAreReusedToo() throws Exception {
         assertThat(pack("--zip", "--no-pdf").exit()).isZero();
         Path zip = out.resolve("customer-chatbot.zip");
