@@ -68,11 +68,11 @@ find "$stage" -exec touch -h -d "@$epoch" {} +
 
 if [[ "$aot" == "true" ]]; then
     log="$target/aot-training.log"
-    # the training writes its scratch files to a temporary folder and logs the JVM's AOT notes
+    # the training writes its scratch files to a temporary folder; the JVM's AOT notes go to the log
     if ! (cd "$stage" && SOURCE_DATE_EPOCH="$epoch" runtime/bin/java "@lib/jvm.options" \
             -XX:AOTCacheOutput=lib/dossier.aot \
-            -cp lib/dossier.jar dev.aidossier.dist.AotTraining "$basedir/examples") >"$log.out" 2>&1; then
-        cat "$log.out" >&2
+            -cp lib/dossier.jar dev.aidossier.dist.AotTraining "$basedir/examples") >"$log" 2>&1; then
+        cat "$log" >&2
         echo "build-dist: the AOT training failed (log: $log)" >&2
         exit 1
     fi
