@@ -81,8 +81,8 @@ final class PackCommand implements Callable<Integer> {
     boolean noPdf;
 
     @Option(names = "--sign",
-            description = {"Sign every PDF of each pack (PAdES) and its manifest (manifest.json.p7s, CAdES) with the key of --keystore;",
-                    "the declaration is in a pack, and signed, only when no error-level finding is open or upcoming."})
+            description = "Sign every PDF of each pack (PAdES) and its manifest (manifest.json.p7s, CAdES) with the key of --keystore; "
+                    + "the declaration is in a pack, and signed, only when no error-level finding is open or upcoming.")
     boolean sign;
 
     @Mixin

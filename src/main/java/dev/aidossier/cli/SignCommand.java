@@ -36,11 +36,12 @@ import java.util.concurrent.Callable;
 
 @Command(name = "sign", mixinStandardHelpOptions = true,
         header = "Sign PDFs and conformity packs with a key from a PKCS#12 keystore.",
-        description = {"Sign each PDF with a PAdES signature (baseline B-B; B-T with --tsa), as an incremental update: the signed",
-                "PDF begins with the bytes of the original. A pack folder gets a signature on every PDF and a detached CAdES",
-                "signature of its manifest, manifest.json.p7s. An EU declaration of conformity is never signed as a draft or while",
-                "error-level findings are open or upcoming. The keystore password comes from " + SignOptions.PASSWORD_ENV,
-                "or --keystore-password-file, never from the command line. Files are replaced in one step (or written to -o DIR)."},
+        description = {"Sign each PDF with a PAdES signature (baseline B-B; B-T with --tsa), as an incremental update: the signed "
+                + "PDF begins with the bytes of the original. A pack folder gets a signature on every PDF and a detached CAdES "
+                + "signature of its manifest, manifest.json.p7s. An EU declaration of conformity is never signed as a draft or while "
+                + "error-level findings are open or upcoming.",
+                "The keystore password comes from " + SignOptions.PASSWORD_ENV + " or --keystore-password-file, never from the "
+                + "command line. Files are replaced in one step (or written to -o DIR)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file signed", "1:a declaration was refused (draft, or error-level findings open or upcoming); the other files were signed",
                 "2:usage error, unusable keystore or key, unreadable or already signed input, no time-stamp; nothing was written"})
@@ -68,8 +69,8 @@ final class SignCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--description", paramLabel = "FILE",
-            description = {"The description a declaration PDF outside a pack was rendered from: it is judged again (with --as-of, --rules,",
-                    "--pack), and the declaration is signed only when no error-level finding is open or upcoming."})
+            description = "The description a declaration PDF outside a pack was rendered from: it is judged again (with --as-of, --rules, "
+                    + "--pack), and the declaration is signed only when no error-level finding is open or upcoming.")
     Path description;
 
     /** One input and what signing it will do. */
@@ -109,6 +110,12 @@ final class SignCommand implements Callable<Integer> {
                         items.add(item);
                     } catch (IOException | SignException e) {
                         problems.add(e.getMessage());
+                    }
+                }
+                java.util.Set<Path> targets = new java.util.HashSet<>();
+                for (Item item : items) {
+                    if (!targets.add(item.target().toAbsolutePath().normalize())) {
+                        problems.add(item.input() + ": another input is written to " + item.target() + " too");
                     }
                 }
                 if (!problems.isEmpty()) {

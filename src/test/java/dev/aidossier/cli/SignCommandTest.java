@@ -339,6 +339,19 @@ class SignCommandTest {
         Dss.Result d = Dss.validate(Files.readAllBytes(signedDir.resolve("cv-screening-declaration.pdf")), null);
         assertThat(d.indications()).as(d.errors().toString()).containsExactly(Indication.TOTAL_PASSED);
 
+        // two inputs of the same name into one -o folder: refused, nothing written
+        Path sameName = tmp.resolve("same-name");
+        Files.createDirectories(sameName);
+        Files.copy(docs.resolve("cv-screening-instructions.pdf"), sameName.resolve("cv-screening-instructions.pdf"));
+        a = args("sign", docs.resolve("cv-screening-instructions.pdf").toString(), sameName.resolve("cv-screening-instructions.pdf").toString(),
+                "-o", tmp.resolve("one-folder").toString());
+        a.addAll(signArgs());
+        r = run(a);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(sameName.resolve("cv-screening-instructions.pdf") + ": another input is written to "
+                + tmp.resolve("one-folder").resolve("cv-screening-instructions.pdf") + " too");
+        assertThat(tmp.resolve("one-folder")).doesNotExist();
+
         // a signed PDF is not signed again
         a = args("sign", gap.toString());
         a.addAll(signArgs());
