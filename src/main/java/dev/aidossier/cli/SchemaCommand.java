@@ -36,6 +36,7 @@ final class SchemaCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            common.textOrJson("schema");
             if (!draft.equals("2020-12") && !draft.equals("07")) {
                 err.println("dossier: --draft must be 2020-12 or 07, not '" + draft + "'");
                 return Main.USAGE;
