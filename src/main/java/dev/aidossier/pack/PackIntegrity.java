@@ -124,10 +124,27 @@ public final class PackIntegrity {
         return out;
     }
 
-    /** Reads and checks a pack in one step: null when it is intact, else the findings that say why not. */
+    /**
+     * Every JSON file of the pack (by its name: {@code .json}, {@code .sarif}) parses under the pack's bounds,
+     * whatever its hash says: a reader of the pack would parse it.
+     */
+    public static void jsonFiles(PackReader.Contents c, PackReader.Bounds b) throws PackReader.Unreadable {
+        for (String name : c.files().keySet()) {
+            if (name.endsWith(".json") || name.endsWith(".sarif")) {
+                PackReader.json(c, name, b);
+            }
+        }
+    }
+
+    /**
+     * Reads and checks a pack in one step (the manifest, every JSON file, every file against the manifest): null
+     * when it is intact, else the findings that say why not.
+     */
     public static List<Finding> problems(PackReader.Contents c, PackReader.Bounds b) {
         try {
-            List<Finding> f = check(c, manifest(c, b));
+            Manifest m = manifest(c, b);
+            jsonFiles(c, b);
+            List<Finding> f = check(c, m);
             return f.isEmpty() ? null : f;
         } catch (PackReader.Unreadable e) {
             return List.of(e.finding());

@@ -510,10 +510,19 @@ public final class PackReader {
         if (bytes.length == 0) {
             throw fail("pack.json", "file is empty; a JSON value was expected", Location.ofFile(display));
         }
+        JsonMapper mapper = mapper(limits);
+        tools.jackson.core.JsonParser parser = null;
         try {
-            return mapper(limits).readTree(bytes);
+            parser = mapper.createParser(bytes);
+            JsonNode tree = mapper.readTree(parser);
+            if (tree == null || tree.isMissingNode()) {
+                throw fail("pack.json", "file holds no JSON value", Location.ofFile(display));
+            }
+            return tree;
         } catch (StreamConstraintsException e) {
-            throw fail("pack.limit", constraint(e.getOriginalMessage(), limits), at(display, e.getLocation()));
+            // the limit exceptions carry no place: the parser still knows where it stopped
+            throw fail("pack.limit", constraint(e.getOriginalMessage(), limits), at(display, e.getLocation() != null ? e.getLocation()
+                    : parser == null ? null : parser.currentLocation()));
         } catch (JacksonException e) {
             String m = e.getOriginalMessage();
             throw fail("pack.json", "not valid JSON: " + Names.clip(m == null ? e.getClass().getSimpleName() : m.replaceAll("\\s+", " "), 200),

@@ -130,7 +130,7 @@ public final class Signatures {
             CertificateWrapper cert = sw == null ? null : sw.getSigningCertificate();
             String signer = sr.getSignedBy(id) == null ? (cert == null ? "an unknown signer" : cert.getCertificateDN()) : sr.getSignedBy(id);
             String dn = cert == null ? signer : cert.getCertificateDN();
-            String certSha = cert == null || cert.getBinaries() == null ? null : Hashes.sha256(cert.getBinaries());
+            String certSha = certificateSha256(cert);
             String time = sr.getSigningTime(id) == null ? null
                     : DateTimeFormatter.ISO_INSTANT.format(sr.getSigningTime(id).toInstant().truncatedTo(ChronoUnit.SECONDS));
             String level = sr.getSignatureFormat(id) == null ? null : sr.getSignatureFormat(id).toString();
@@ -171,6 +171,21 @@ public final class Signatures {
                     : "the last signature claims bytes beyond the end of the file: the PDF is damaged", at));
         }
         return new Result(signed, findings);
+    }
+
+    /** The SHA-256 of the signing certificate's DER bytes: DSS's diagnostic data records it as the certificate's digest. */
+    private static String certificateSha256(CertificateWrapper cert) {
+        if (cert == null) {
+            return null;
+        }
+        if (cert.getBinaries() != null) {
+            return Hashes.sha256(cert.getBinaries());
+        }
+        var d = cert.getDigestAlgoAndValue();
+        if (d != null && d.getDigestMethod() == eu.europa.esig.dss.enumerations.DigestAlgorithm.SHA256 && d.getDigestValue() != null) {
+            return java.util.HexFormat.of().formatHex(d.getDigestValue());
+        }
+        return null;
     }
 
     private static String failure(SubIndication sub) {

@@ -37,7 +37,7 @@ public final class Verifier {
     /** Verifies {@code input}, shown as {@code display}. */
     public static Report verify(Path input, String display, Signatures.Trust trust, PackReader.Bounds bounds) {
         if (Files.isDirectory(input)) {
-            return pack(readOrFail(input, display, bounds, false), "pack", trust, bounds);
+            return pack(readOrFail(input, display, bounds, false), display, "pack", trust, bounds);
         }
         if (!Files.isRegularFile(input)) {
             return unreadable(display, Files.exists(input) ? "is neither a pack folder, a zip nor a PDF" : "not found", "unknown", "pack.io");
@@ -48,13 +48,51 @@ public final class Verifier {
         } catch (IOException e) {
             return unreadable(display, "cannot be read", "unknown", "pack.io");
         }
-        if (head.length >= 5 && new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+        if (isPdf(head)) {
             return pdf(input, display, trust, bounds);
         }
-        if (head.length >= 2 && head[0] == 'P' && head[1] == 'K' || display.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
-            return pack(readOrFail(input, display, bounds, true), "zip", trust, bounds);
+        if (isZip(head, display)) {
+            return pack(readOrFail(input, display, bounds, true), display, "zip", trust, bounds);
         }
+        return neither(display);
+    }
+
+    /** As {@link #verify(Path, String, Signatures.Trust, PackReader.Bounds)}, for the bytes of a zip or a PDF. */
+    public static Report verify(byte[] bytes, String display, Signatures.Trust trust, PackReader.Bounds bounds) {
+        if (isPdf(bytes)) {
+            if (bytes.length > bounds.maxEntryBytes()) {
+                return tooLarge(display, bytes.length, bounds);
+            }
+            Signatures.Result r = Signatures.pdf(bytes, display, trust);
+            return new Report(display, "pdf", 1, r.signatures(), sorted(r.findings()), false);
+        }
+        if (isZip(bytes, display)) {
+            Object read;
+            try {
+                read = PackReader.readZip(bytes, display, bounds);
+            } catch (PackReader.Unreadable e) {
+                read = e.finding();
+            }
+            return pack(read, display, "zip", trust, bounds);
+        }
+        return neither(display);
+    }
+
+    private static boolean isPdf(byte[] head) {
+        return head.length >= 5 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F' && head[4] == '-';
+    }
+
+    private static boolean isZip(byte[] head, String display) {
+        return head.length >= 2 && head[0] == 'P' && head[1] == 'K' || display.toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+    }
+
+    private static Report neither(String display) {
         return unreadable(display, "is neither a pack folder, a zip nor a PDF (a PDF starts with %PDF-, a zip with PK)", "unknown", "pack.io");
+    }
+
+    private static Report tooLarge(String display, long size, PackReader.Bounds bounds) {
+        return new Report(display, "pdf", 0, List.of(), List.of(Finding.error("pack.limit", "is " + size + " bytes, more than the limit of "
+                + bounds.maxEntryBytes() + " bytes per file", Location.ofFile(display), null)), true);
     }
 
     private static Object readOrFail(Path input, String display, PackReader.Bounds bounds, boolean zip) {
@@ -74,8 +112,7 @@ public final class Verifier {
         try {
             long size = Files.size(input);
             if (size > bounds.maxEntryBytes()) {
-                return new Report(display, "pdf", 0, List.of(), List.of(Finding.error("pack.limit", "is " + size + " bytes, more than the limit of "
-                        + bounds.maxEntryBytes() + " bytes per file", Location.ofFile(display), null)), true);
+                return tooLarge(display, size, bounds);
             }
             try (InputStream in = Files.newInputStream(input)) {
                 bytes = in.readNBytes((int) bounds.maxEntryBytes() + 1);
@@ -87,20 +124,15 @@ public final class Verifier {
         return new Report(display, "pdf", 1, r.signatures(), sorted(r.findings()), false);
     }
 
-    private static Report pack(Object read, String kind, Signatures.Trust trust, PackReader.Bounds bounds) {
+    private static Report pack(Object read, String display, String kind, Signatures.Trust trust, PackReader.Bounds bounds) {
         if (read instanceof Finding f) {
-            return new Report(f.location().file(), kind, 0, List.of(), List.of(f), true);
+            return new Report(display, kind, 0, List.of(), List.of(f), true);
         }
         PackReader.Contents c = (PackReader.Contents) read;
         PackIntegrity.Manifest m;
         try {
             m = PackIntegrity.manifest(c, bounds);
-            // every JSON file of the pack must be readable under the same bounds, whatever its hash says
-            for (String name : c.files().keySet()) {
-                if (name.endsWith(".json") || name.endsWith(".sarif")) {
-                    PackReader.json(c, name, bounds);
-                }
-            }
+            PackIntegrity.jsonFiles(c, bounds);
         } catch (PackReader.Unreadable e) {
             return new Report(c.display(), kind, c.files().size(), List.of(), List.of(e.finding()), true);
         }
