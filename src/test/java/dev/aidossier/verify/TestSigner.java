@@ -188,6 +188,12 @@ final class TestSigner {
      * PDFs' hashes and sizes and a {@code signature} record, then its detached signature beside it.
      */
     void signPack(Path dir) throws Exception {
+        signPack(dir, record -> {
+        });
+    }
+
+    /** As {@link #signPack(Path)}, with the signature record changed by {@code edit} before the manifest is signed. */
+    void signPack(Path dir, java.util.function.Consumer<tools.jackson.databind.node.ObjectNode> edit) throws Exception {
         tools.jackson.databind.node.ObjectNode m = (tools.jackson.databind.node.ObjectNode) dev.aidossier.report.Json.mapper()
                 .readTree(Files.readAllBytes(dir.resolve("manifest.json")));
         java.util.List<String> signed = new java.util.ArrayList<>();
@@ -208,6 +214,7 @@ final class TestSigner {
         sig.put("level", "B-B");
         tools.jackson.databind.node.ArrayNode list = sig.putArray("signedFiles");
         signed.forEach(list::add);
+        edit.accept(sig);
         byte[] manifest = dev.aidossier.report.Json.write(m).getBytes(StandardCharsets.UTF_8);
         Files.write(dir.resolve("manifest.json"), manifest);
         Files.write(dir.resolve("manifest.json.p7s"), signDetached(manifest));

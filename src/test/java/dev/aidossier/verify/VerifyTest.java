@@ -175,6 +175,23 @@ class VerifyTest {
         assertThat(u.out()).contains(q.resolve(PDF) + ":1:1: error [signature.missing] the PDF carries no signature");
     }
 
+    /** The manifest's signature record must name the certificate that signed and every signed PDF. */
+    @Test
+    void aSignatureRecordThatDisagreesWithTheSignaturesIsReported() throws Exception {
+        Path p = copy(unsigned, "record");
+        TestSigner.signer().signPack(p, record -> {
+            record.put("certificateSha256", "0".repeat(64));
+            record.putArray("signedFiles").add("other.pdf");
+        });
+        TestSupport.Run r = verify("--trust", ca.toString(), p.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).as(r.toString())
+                .contains(p.resolve("manifest.json") + ":1:1: error [signature.record] manifest.json records certificate SHA-256 " + "0".repeat(64)
+                        + ", but manifest.json.p7s was made with certificate " + TestSigner.sha256(TestSigner.signer().certificate))
+                .contains(p.resolve("manifest.json") + ":1:1: error [signature.record] the manifest's signature record lists 'other.pdf' in signedFiles, which is not a PDF of the pack")
+                .contains(p.resolve(PDF) + ":1:1: error [signature.record] " + PDF + " is a PDF of a signed pack, but the manifest's signature record does not list it");
+    }
+
     @Test
     void sarifListsTheFindingsWithTheirRules() throws IOException {
         Path p = copy(signed, "sarif");
