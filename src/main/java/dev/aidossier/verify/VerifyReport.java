@@ -66,7 +66,9 @@ public final class VerifyReport {
             index.put(t.id(), rules.size());
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("id", t.id());
+            d.put("name", name(t.id()));
             d.put("shortDescription", Json.obj("text", t.title()));
+            d.put("fullDescription", Json.obj("text", t.title() + ". " + t.help()));
             d.put("help", Json.obj("text", t.help()));
             d.put("helpUri", Sarif.INFO_URI + "#verifying-a-pack");
             d.put("defaultConfiguration", Json.obj("level", t.id().equals("pack.unsigned") || t.id().equals("signature.no-trust-anchor") ? "warning" : "error"));
@@ -88,7 +90,7 @@ public final class VerifyReport {
                 });
                 x.put("message", Json.obj("text", f.message()));
                 Map<String, Object> phys = new LinkedHashMap<>();
-                phys.put("artifactLocation", Json.obj("uri", uri(f.location().file())));
+                phys.put("artifactLocation", Sarif.location(f.location().file(), null));
                 phys.put("region", Json.obj("startLine", Math.max(1, f.location().line()), "startColumn", Math.max(1, f.location().column())));
                 x.put("locations", List.of(Json.obj("physicalLocation", phys)));
                 results.add(x);
@@ -96,17 +98,28 @@ public final class VerifyReport {
         }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Json.obj("driver", driver));
+        run.put("automationDetails", Json.obj("id", "ai-dossier/verify/"));
+        run.put("invocations", List.of(Json.obj("executionSuccessful", true)));
+        run.put("originalUriBaseIds", Json.obj(Sarif.SRCROOT, Json.obj("description",
+                Json.obj("text", "The folder dossier ran in; relative paths are relative to it."))));
         run.put("results", results);
         run.put("columnKind", "unicodeCodePoints");
         log.put("runs", List.of(run));
         return Json.write(log);
     }
 
-    private static String uri(String file) {
-        String f = file.replace('\\', '/');
-        if (f.startsWith("/")) {
-            return "file://" + f;
+    /** A rule's name for SARIF: its id in camel case ({@code pack.hash-mismatch} becomes {@code PackHashMismatch}). */
+    private static String name(String id) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = true;
+        for (char ch : id.toCharArray()) {
+            if (ch == '-' || ch == '.') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
         }
-        return f.startsWith("./") ? f.substring(2) : f;
+        return sb.toString();
     }
 }

@@ -226,7 +226,14 @@ class VerifyTest {
     /** poppler's pdfsig, another PDF reader, agrees: the signed PDF's signature is valid, the changed one's is not. */
     @Test
     void pdfsigAgrees() throws Exception {
-        assumeTrue(onPath("pdfsig"), "pdfsig (poppler-utils) is not installed");
+        if (!onPath("pdfsig")) {
+            // as the other receivers: skipped on a developer's machine, a failure in CI (.ci/run installs it)
+            String why = "pdfsig (poppler-utils) is not installed";
+            if ("required".equals(System.getenv("DOSSIER_RECEIVERS"))) {
+                org.assertj.core.api.Assertions.fail(why);
+            }
+            assumeTrue(false, why);
+        }
         assertThat(pdfsig(signed.resolve(PDF))).contains("Signature is Valid").contains("Jane Signer");
         Path changed = dir.resolve("pdfsig-changed.pdf");
         byte[] b = Files.readAllBytes(signed.resolve(PDF));
