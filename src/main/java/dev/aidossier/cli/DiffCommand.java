@@ -7,6 +7,10 @@ import dev.aidossier.rules.ModificationFile;
 import dev.aidossier.load.DescriptionLoader;
 import dev.aidossier.load.Loaded;
 import dev.aidossier.report.Json;
+import dev.aidossier.core.Finding;
+import dev.aidossier.core.Location;
+import dev.aidossier.pack.PackIntegrity;
+import dev.aidossier.pack.PackReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -14,7 +18,6 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * {@code dossier diff OLD NEW}: what changed between two versions of a description (or two packs):
@@ -37,7 +38,8 @@ import java.util.zip.ZipInputStream;
         header = "Compare two descriptions or two packs; flag a possible substantial modification.",
         description = {"Compare two descriptions, or two packs (folders or zips): classification changes, findings added and resolved,",
                 "and changes that may be a substantial modification (Art. 3(23), Art. 43(4)).",
-                "Exit 0: nothing new; 1: new open findings, a classification change or a possible substantial modification; 2: not comparable or unreadable."})
+                "A pack is first checked against its manifest (as dossier verify does, without the signatures) and refused when it fails, unless --no-verify.",
+                "Exit 0: nothing new; 1: new open findings, a classification change or a possible substantial modification; 2: not comparable, unreadable or failing its integrity check."})
 final class DiffCommand implements Callable<Integer> {
 
     @Spec
@@ -51,6 +53,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "NEW", description = "The later description or pack.")
     Path newPath;
+
+    @picocli.CommandLine.Option(names = "--no-verify", description = "Compare packs even when their files do not match their manifests (by default such a pack is refused, exit 2).")
+    boolean noVerify;
 
     /** What one side contributes to the comparison. */
     record Side(String name, String packId, String packVersion, String packHash, Map<String, Object> classification,
@@ -98,7 +103,7 @@ final class DiffCommand implements Callable<Integer> {
         return Files.isDirectory(p) || p.getFileName().toString().endsWith(".zip");
     }
 
-    private Side side(Path p, Engine engine, LocalDate asOf, PrintWriter err) throws IOException {
+    private Side side(Path p, Engine engine, LocalDate asOf, PrintWriter err) throws IOException, CommonOptions.UsageError {
         if (!Files.exists(p)) {
             err.println("dossier: " + p + ": not found");
             return null;
@@ -112,50 +117,63 @@ final class DiffCommand implements Callable<Integer> {
             return new Side(p.toString(), engine.pack().id(), engine.pack().version(), engine.packHash(),
                     an.classification() == null ? Json.obj() : Json.classification(an.classification()), Json.findings(an.findings()), an.loaded().plain());
         }
-        Map<String, byte[]> files = readPack(p);
-        for (String need : List.of("manifest.json", "findings.json", "description.yaml")) {
-            if (!files.containsKey(need)) {
-                err.println("dossier: " + p + " is not a pack: " + need + " is missing");
+        PackReader.Bounds bounds = PackReader.Bounds.DEFAULT.withJson(common.limits());
+        try {
+            PackReader.Contents pack = PackReader.read(p, p.toString(), bounds);
+            if (!noVerify) {
+                // the integrity check of verify: a pack whose files do not match its manifest is not compared
+                List<Finding> problems = PackIntegrity.problems(pack, bounds);
+                if (problems != null) {
+                    problems.forEach(f -> err.println(f.toText()));
+                    err.println("dossier: " + p + " fails its integrity check (dossier verify " + p
+                            + " tells more); diff refuses it unless --no-verify is given");
+                    return null;
+                }
+            }
+            for (String need : List.of(PackIntegrity.MANIFEST, "findings.json", "description.yaml")) {
+                if (!pack.files().containsKey(need)) {
+                    err.println("dossier: " + p + " is not a pack: " + need + " is missing");
+                    return null;
+                }
+            }
+            JsonNode manifest = PackReader.json(pack, PackIntegrity.MANIFEST, bounds);
+            JsonNode findings = PackReader.json(pack, "findings.json", bounds);
+            JsonNode rp = manifest.path("rulePack");
+            JsonNode list = findings.path("findings");
+            JsonNode classification = findings.path("classification");
+            if (!rp.path("id").isString() || !rp.path("version").isString() || !rp.path("sha256").isString()) {
+                err.println(Finding.error("pack.manifest", "rulePack must name the rule pack's id, version and sha256",
+                        Location.ofFile(pack.where(PackIntegrity.MANIFEST)), null).toText());
                 return null;
             }
-        }
-        JsonNode manifest = Json.mapper().readTree(files.get("manifest.json"));
-        JsonNode findings = Json.mapper().readTree(files.get("findings.json"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> cls = findings.get("classification") == null || findings.get("classification").isNull() ? Json.obj()
-                : Json.mapper().convertValue(findings.get("classification"), Map.class);
-        List<Map<String, Object>> fl = new ArrayList<>();
-        for (JsonNode f : findings.get("findings")) {
+            if (!list.isArray() || !(classification.isObject() || classification.isNull())) {
+                err.println(Finding.error("pack.json", "findings.json must hold a list 'findings' and an object 'classification'",
+                        Location.ofFile(pack.where("findings.json")), null).toText());
+                return null;
+            }
             @SuppressWarnings("unchecked")
-            Map<String, Object> m = Json.mapper().convertValue(f, Map.class);
-            fl.add(m);
-        }
-        Loaded l = new DescriptionLoader().load(files.get("description.yaml"), p + "/description.yaml", null);
-        JsonNode rp = manifest.get("rulePack");
-        return new Side(p.toString(), rp.get("id").asString(), rp.get("version").asString(), rp.get("sha256").asString(), cls, fl, l.plain());
-    }
-
-    private static Map<String, byte[]> readPack(Path p) throws IOException {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        if (Files.isDirectory(p)) {
-            for (String n : List.of("manifest.json", "findings.json", "description.yaml")) {
-                Path f = p.resolve(n);
-                if (Files.isRegularFile(f)) {
-                    out.put(n, Files.readAllBytes(f));
+            Map<String, Object> cls = classification.isNull() ? Json.obj() : Json.mapper().convertValue(classification, Map.class);
+            List<Map<String, Object>> fl = new ArrayList<>();
+            for (JsonNode f : list) {
+                if (!f.isObject()) {
+                    err.println(Finding.error("pack.json", "findings.json: every finding is an object",
+                            Location.ofFile(pack.where("findings.json")), null).toText());
+                    return null;
                 }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = Json.mapper().convertValue(f, Map.class);
+                fl.add(m);
             }
-            return out;
-        }
-        try (InputStream in = Files.newInputStream(p); ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                String n = e.getName().replaceFirst("^[^/]*/", "");
-                if (List.of("manifest.json", "findings.json", "description.yaml").contains(n)) {
-                    out.put(n, zip.readNBytes(8 * 1024 * 1024));
-                }
+            Loaded l = new DescriptionLoader(common.limits()).load(pack.files().get("description.yaml"), pack.where("description.yaml"), null);
+            if (!l.readable()) {
+                l.findings().forEach(f -> err.println(f.toText()));
+                return null;
             }
+            return new Side(p.toString(), rp.get("id").asString(), rp.get("version").asString(), rp.get("sha256").asString(), cls, fl, l.plain());
+        } catch (PackReader.Unreadable e) {
+            err.println(e.finding().toText());
+            return null;
         }
-        return out;
     }
 
     private int compare(Side a, Side b, Engine engine, PrintWriter out) {

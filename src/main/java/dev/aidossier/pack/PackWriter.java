@@ -28,15 +28,11 @@ public final class PackWriter {
     /** Zip entries get this fixed time, so the same files give the same zip bytes in any time zone. */
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
-    /**
-     * What is read, at most, to decide whether a pack can be reused: the manifest, each file, all files
-     * together, and how many. A pack beyond them is simply built again; the bounds keep a hostile or odd
-     * output folder from filling the heap.
-     */
+    /** The reading bounds of a pack (PackReader's), as sign's check of an unsigned pack folder uses them. */
     static final long MAX_MANIFEST = 4L * 1024 * 1024;
-    static final long MAX_ENTRY = 64L * 1024 * 1024;
-    static final long MAX_TOTAL = 96L * 1024 * 1024;
-    static final int MAX_ENTRIES = 64;
+    static final long MAX_ENTRY = PackReader.Bounds.DEFAULT.maxEntryBytes();
+    static final long MAX_TOTAL = PackReader.Bounds.DEFAULT.maxTotalBytes();
+    static final int MAX_ENTRIES = PackReader.Bounds.DEFAULT.maxEntries();
 
     /** What a kept pack tells of its description: the summary line and the exit code come from it. */
     public record Kept(String tier, List<dev.aidossier.core.Severity> openSeverities, long upcoming, long upcomingErrors, String signer,
@@ -79,17 +75,27 @@ public final class PackWriter {
      */
     public static Kept reusable(Path target, boolean zip, String rootFolder,
                                 java.util.function.Function<List<String>, String> keyOf, ExpectedSignature expected) {
+        // read as verify and diff read a pack (PackReader: bounded, no links, no odd names); whatever it refuses
+        // is simply built again
+        PackReader.Bounds bounds = PackReader.Bounds.DEFAULT;
+        String display = target.toString();
         try {
-            if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || (zip ? !Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    : !Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
                 return null;
             }
             // the key first: a folder's other files are read only when its manifest names the key of the description now
-            Map<String, byte[]> files = zip ? readZip(target, rootFolder) : null;
-            byte[] manifest = zip ? (files == null ? null : files.get("manifest.json")) : readManifest(target);
+            PackReader.Contents contents = zip ? PackReader.readZip(target, display, bounds) : null;
+            if (contents != null && !rootFolder.equals(contents.root())) {
+                return null;
+            }
+            byte[] manifest = zip ? contents.files().get(PackIntegrity.MANIFEST)
+                    : PackReader.readFolderEntry(target, display, PackIntegrity.MANIFEST, bounds);
             if (manifest == null) {
                 return null;
             }
-            tools.jackson.databind.JsonNode m = dev.aidossier.report.Json.mapper().readTree(manifest);
+            tools.jackson.databind.JsonNode m = PackReader.json(manifest, display + "/" + PackIntegrity.MANIFEST, bounds.json());
             String recorded = m.path("reuseKey").asString(null);
             if (recorded == null || !m.path("evidence").isArray()) {
                 return null;
@@ -102,22 +108,12 @@ public final class PackWriter {
                 return null;
             }
             if (!zip) {
-                files = readFolder(target);
+                contents = PackReader.readFolder(target, display, bounds);
             }
-            if (files == null || !files.containsKey("findings.json")) {
+            Map<String, byte[]> files = contents.files();
+            if (!files.containsKey("findings.json") || PackIntegrity.problems(contents, bounds) != null) {
                 return null;
             }
-            java.util.Set<String> listed = new java.util.HashSet<>();
-            for (tools.jackson.databind.JsonNode f : m.path("files")) {
-                String name = f.path("name").asString(null);
-                byte[] bytes = name == null ? null : files.get(name);
-                if (bytes == null || bytes.length != f.path("size").asLong(-1)
-                        || !dev.aidossier.util.Hashes.sha256(bytes).equals(f.path("sha256").asString(null))) {
-                    return null;
-                }
-                listed.add(name);
-            }
-            listed.add("manifest.json");
             tools.jackson.databind.JsonNode sig = m.path("signature");
             if (expected == null) {
                 if (!sig.isMissingNode() || files.containsKey(PackSigning.SIGNATURE_FILE)) {
@@ -129,13 +125,9 @@ public final class PackWriter {
                         || !expected.signs(p7s, manifest)) {
                     return null;
                 }
-                listed.add(PackSigning.SIGNATURE_FILE);
-            }
-            if (!listed.equals(files.keySet())) {
-                return null;
             }
             if (zip) {
-                // the entries are read in order from their local headers: the zip this writer makes of them must be the file
+                // the entries are read in the zip's order: the zip this writer makes of them must be the file
                 java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
                 zipTo(again, files, rootFolder);
                 if (!java.util.Arrays.equals(again.toByteArray(), Files.readAllBytes(target))) {
@@ -145,7 +137,7 @@ public final class PackWriter {
             long upcoming = 0;
             long upcomingErrors = 0;
             List<dev.aidossier.core.Severity> open = new java.util.ArrayList<>();
-            for (tools.jackson.databind.JsonNode f : dev.aidossier.report.Json.mapper().readTree(files.get("findings.json")).path("findings")) {
+            for (tools.jackson.databind.JsonNode f : PackReader.json(contents, "findings.json", bounds).path("findings")) {
                 String status = f.path("status").asString("");
                 if ("upcoming".equals(status)) {
                     upcoming++;
@@ -159,73 +151,13 @@ public final class PackWriter {
             }
             String tier = m.path("tier").isString() ? m.path("tier").asString() : null;
             return new Kept(tier, List.copyOf(open), upcoming, upcomingErrors, text(sig, "signer"), text(sig, "signingTime"), text(sig, "level"));
-        } catch (IOException | RuntimeException e) {
+        } catch (PackReader.Unreadable | IOException | RuntimeException e) {
             return null;
         }
     }
 
     private static String text(tools.jackson.databind.JsonNode n, String field) {
         return n.path(field).isString() ? n.path(field).asString() : null;
-    }
-
-    /** A pack folder's manifest.json, or null when it is missing, not a regular file or too large. */
-    private static byte[] readManifest(Path dir) throws IOException {
-        Path f = dir.resolve("manifest.json");
-        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                || Files.size(f) > MAX_MANIFEST) {
-            return null;
-        }
-        return Files.readAllBytes(f);
-    }
-
-    private static Map<String, byte[]> readFolder(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
-        Map<String, byte[]> out = new java.util.TreeMap<>();
-        long total = 0;
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path f : s.toList()) {
-                if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(f) > MAX_ENTRY
-                        || out.size() >= MAX_ENTRIES || (total += Files.size(f)) > MAX_TOTAL) {
-                    return null;
-                }
-                String name = f.getFileName().toString();
-                if (name.equals("manifest.json") && Files.size(f) > MAX_MANIFEST) {
-                    return null;
-                }
-                out.put(name, Files.readAllBytes(f));
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, byte[]> readZip(Path file, String rootFolder) throws IOException {
-        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
-        if (Files.size(file) > MAX_TOTAL) {
-            return null;
-        }
-        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
-        long total = 0;
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                String name = e.getName();
-                if (e.isDirectory() || !name.startsWith(rootFolder + "/")) {
-                    return null;
-                }
-                String local = name.substring(rootFolder.length() + 1);
-                byte[] bytes = in.readNBytes((int) MAX_ENTRY + 1);
-                total += bytes.length;
-                if (bytes.length > MAX_ENTRY || total > MAX_TOTAL || out.size() >= MAX_ENTRIES
-                        || local.isEmpty() || local.contains("/") || out.put(local, bytes) != null) {
-                    return null;
-                }
-            }
-        }
-        return out;
     }
 
     public static Path writeFolder(Path target, Map<String, byte[]> files, boolean force) throws IOException {

@@ -155,7 +155,7 @@ public final class Sarif {
      * (code scanning resolves it against the checkout), with '/' separators and percent-encoding; an absolute
      * path outside it stays an absolute {@code file:} URI.
      */
-    static Map<String, Object> location(String file, Integer index) {
+    public static Map<String, Object> location(String file, Integer index) {
         Map<String, Object> al = new LinkedHashMap<>();
         String relative = relative(file);
         if (relative != null) {

@@ -27,6 +27,7 @@ class HelpTest {
                 summaries.set(summaries.size() - 1, summaries.get(summaries.size() - 1) + " " + line.strip());
             }
         }
-        assertThat(summaries).hasSize(10).allSatisfy(s -> assertThat(s).endsWith("."));
+        // one summary per command, whichever commands there are
+        assertThat(summaries).hasSize(new picocli.CommandLine(new Main()).getSubcommands().size()).allSatisfy(s -> assertThat(s).endsWith("."));
     }
 }

@@ -112,6 +112,7 @@ class BadInputCorpusTest {
                     assertThat(out).as("a failed render leaves nothing behind").doesNotExist();
                 }
             }
+            case "verify" -> verify(c, p);
             default -> throw new IllegalArgumentException("cases.tsv: unknown command '" + c.command() + "' for " + c.name());
         }
     }
@@ -125,6 +126,34 @@ class BadInputCorpusTest {
         String[] lc = c.location().split(":");
         assertThat(j.out()).as(j.toString()).contains("\"ruleId\" : \"" + c.rule() + "\"").contains("\"line\" : " + lc[lc.length - 2]);
         assertThat(j.out() + j.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /**
+     * A pack, zip or PDF: verify reports the finding at its place in text, JSON and SARIF with the same exit code;
+     * and diff, given the pack, compares it when verify passes and refuses it (exit 2, same rule) when verify fails.
+     */
+    private static void verify(Case c, Path p) {
+        TestSupport.Run r = run(c, List.of("verify"), p.toString());
+        expect(c, r, r.out(), p);
+        TestSupport.Run j = run(c, List.of("verify", "--format", "json"), p.toString());
+        assertThat(j.exit()).as(j.toString()).isEqualTo(c.exit());
+        assertThat(j.out()).as(j.toString()).contains("\"ruleId\" : \"" + c.rule() + "\"").contains(c.message().replace("\"", "\\\""));
+        TestSupport.Run s = run(c, List.of("verify", "--format", "sarif"), p.toString());
+        assertThat(s.exit()).as(s.toString()).isEqualTo(c.exit());
+        assertThat(s.out()).as(s.toString()).contains("\"version\" : \"2.1.0\"").contains("\"ruleId\" : \"" + c.rule() + "\"");
+        if (Files.isDirectory(p) || p.toString().endsWith(".zip")) {
+            List<String> args = new ArrayList<>(List.of("diff"));
+            args.addAll(c.args());
+            args.addAll(List.of(p.toString(), p.toString()));
+            TestSupport.Run d = TestSupport.run(args.toArray(String[]::new));
+            if (c.exit() == 0) {
+                assertThat(d.exit()).as(d.toString()).isZero();
+            } else {
+                assertThat(d.exit()).as(d.toString()).isEqualTo(2);
+                assertThat(d.err()).as(d.toString()).contains("[" + c.rule() + "] ").contains(c.message());
+            }
+            assertThat(d.out() + d.err()).as(d.toString()).doesNotContain("Exception").doesNotContain("internal error");
+        }
     }
 
     private static TestSupport.Run run(Case c, List<String> command, String input) {
@@ -143,13 +172,16 @@ class BadInputCorpusTest {
         String where;
         if (c.location().equals("-")) {
             where = "";
+        } else if (c.location().startsWith("!/")) {
+            where = p + c.location(); // ZIP!/ENTRY:LINE:COL, an entry of the case zip
         } else if (Character.isDigit(c.location().charAt(0))) {
             where = p + ":" + c.location(); // LINE:COL in the case file
         } else {
             where = p.resolve(c.location().replaceFirst(":.*$", "")) + c.location().replaceFirst("^[^:]*", ""); // PATH[:LINE:COL]
         }
         if (!c.rule().equals("-")) {
-            assertThat(text).as(r.toString()).contains(where + ": error [" + c.rule() + "] ");
+            String severity = c.command().equals("verify") && c.exit() == 0 ? "warning" : "error"; // a passing verify may warn
+            assertThat(text).as(r.toString()).contains(where + ": " + severity + " [" + c.rule() + "] ");
         } else if (!where.isEmpty()) {
             assertThat(text).as(r.toString()).contains(where);
         }

@@ -115,6 +115,20 @@ class SarifMultitoolTest {
         assertThat(validate(sarif, dir)).isEmpty();
     }
 
+    /** verify's SARIF: findings inside a folder pack, inside a zip (ZIP!/ENTRY) and on the zip itself. */
+    @Test
+    void verifysSarifHasNoProblem(@TempDir Path dir) throws Exception {
+        TestSupport.Run run = TestSupport.run("verify", "--format", "sarif", "src/test/resources/bad-input/pack-02-one-byte-changed",
+                "src/test/resources/bad-input/pack-23-intact.zip", "src/test/resources/bad-input/pack-07-duplicate-entry.zip");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        JsonNode runNode = Json.mapper().readTree(run.out()).get("runs").get(0);
+        assertThat(runNode.get("automationDetails").get("id").asString()).isEqualTo("ai-dossier/verify/");
+        assertThat(runNode.get("results").size()).isEqualTo(4);
+        Path sarif = dir.resolve("verify.sarif");
+        Files.writeString(sarif, run.out());
+        assertThat(validate(sarif, dir)).isEmpty();
+    }
+
     /** The check can fail: without a rule's fullDescription GitHub's rules report GH2012 (what the tool did before). */
     @Test
     void theReceiverCatchesWhatGitHubRejects(@TempDir Path dir) throws Exception {
