@@ -10,7 +10,8 @@ import java.lang.management.ThreadMXBean;
  * every later one (a template's {@code #attempt} cannot swallow it for long).
  *
  * <p>Processor time is the rendering thread's own (so a busy machine, or documents laid out side by side,
- * do not count against it), read from the JVM's thread CPU clock; where that is not available, wall time.
+ * do not count against it), read from the JVM's thread CPU clock, plus the garbage collector's time while it
+ * ran; where the clock is not available, wall time.
  * One budget serves one thread.
  */
 final class RenderBudget {
@@ -38,10 +39,39 @@ final class RenderBudget {
         return l != null && a != null ? l.apply(a) : dev.aidossier.core.Location.ofFile(template == null ? "template" : template);
     }
 
+    private final long gcStart;
+
     private RenderBudget(RenderLimits limits) {
         this.limits = limits;
         this.thread = Thread.currentThread();
         this.start = now(thread);
+        this.gcStart = gcNanos();
+    }
+
+    private static final java.util.List<java.lang.management.GarbageCollectorMXBean> COLLECTORS = collectors();
+
+    private static java.util.List<java.lang.management.GarbageCollectorMXBean> collectors() {
+        try {
+            return ManagementFactory.getGarbageCollectorMXBeans();
+        } catch (LinkageError | UnsupportedOperationException | SecurityException e) {
+            return java.util.List.of();
+        }
+    }
+
+    /**
+     * The collector's time so far. A render that fills the heap (a string doubled in a loop, a huge table) spends
+     * its time in the collector's threads, not its own: that time counts against the budget too (all of it,
+     * even when documents are laid out side by side: a generous bound is still a bound).
+     */
+    private static long gcNanos() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean b : COLLECTORS) {
+            long t = b.getCollectionTime();
+            if (t > 0) {
+                ms += t;
+            }
+        }
+        return ms * 1_000_000L;
     }
 
     /** A budget for a render starting now on this thread. */
@@ -89,7 +119,7 @@ final class RenderBudget {
 
     /** The time used so far, in nanoseconds (read from another thread: the watchdog). */
     long used() {
-        return now(thread) - start;
+        return now(thread) - start + (THREADS != null ? gcNanos() - gcStart : 0);
     }
 
     /** A cheap check for hot paths: reads the clock every {@value #EVERY} calls. */

@@ -119,7 +119,11 @@ public final class Renderer {
 
     /** The XHTML of a document (what the PDF is made from), for tests and for debugging templates. */
     public String xhtml(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
-        return templates.process(kind.template(), model(kind, a, o), RenderBudget.start(limits));
+        Map<String, Object> model = model(kind, a, o);
+        RenderBudget budget = RenderBudget.start(limits);
+        try (RenderWatchdog.Watch w = RenderWatchdog.watch(budget)) {
+            return templates.process(kind.template(), model, budget);
+        }
     }
 
     /** The data model of one document. */

@@ -104,7 +104,7 @@ class TemplateBoundsTest {
     void aLoopWithoutOutputStopsAtTheTimeLimitAtItsLine() {
         long t0 = System.nanoTime();
         RenderException e = refused(HEAD + "<#assign n = 0>\n<#list 1.. as i>\n<#assign n = n + 1>\n</#list>\n" + TAIL, limits(1_000_000, 0.3));
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("wall time, on a loaded machine").isLessThan(Duration.ofSeconds(180));
         // the loop (3:1, where each iteration starts) or the instruction in it (4:1)
         assertThat(e.findings()).singleElement().satisfies(f -> {
             assertThat(f.location().toString()).isIn(at(3, 1), at(4, 1));
@@ -268,6 +268,25 @@ class TemplateBoundsTest {
         assertThat(LinkPolicy.refusal("\u0001javascript:x")).startsWith("it holds a space, control or invisible character (U+0001)");
         assertThat(LinkPolicy.refusal("report.pdf")).startsWith("a relative address would be opened as a file beside the PDF");
         assertThat(LinkPolicy.decode("a&#x41;&amp;&#66;\tb")).isEqualTo("aA&B b");
+    }
+
+    @Test
+    void packStopsAHostileTemplateWithTheSameErrorAndWritesNoPack() throws IOException {
+        writeTemplate(dir, HEAD + "<p><a href=\"file:///etc/passwd\">x</a></p>\n" + TAIL);
+        Path out = dir.resolveSibling(dir.getFileName() + "-packs");
+        dev.aidossier.TestSupport.Run r = dev.aidossier.TestSupport.run("pack", "--as-of", "2028-01-01", "--templates", dir.toString(),
+                "-o", out.toString(), RenderFixtures.resource("complete.yaml").toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).as(r.toString()).contains("NOT WRITTEN: cannot render: " + dir.resolve("gap-report.ftlh") + " was not rendered: 1 link")
+                .contains(at(2, 13) + ": error [render.link] href='file:///etc/passwd' is refused: the scheme 'file:' is not allowed in a PDF");
+        assertThat(out.resolve("complete")).doesNotExist();
+        writeTemplate(dir, HEAD + "<#list 1.. as i></#list>\n" + TAIL);
+        // one document at a time, and time enough for the bundled ones (the collector's time counts too)
+        r = dev.aidossier.TestSupport.run("pack", "--as-of", "2028-01-01", "--templates", dir.toString(), "--render-timeout", "4", "--jobs", "1",
+                "-o", out.toString(), RenderFixtures.resource("complete.yaml").toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).as(r.toString()).contains(at(2, 1) + ": error [render.timeout] the template was still running after 4 s of processor time");
+        assertThat(out.resolve("complete")).doesNotExist();
     }
 
     @Test
