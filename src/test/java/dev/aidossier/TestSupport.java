@@ -26,6 +26,35 @@ public final class TestSupport {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** Runs the CLI in a JVM of its own with these JVM options (the test class path), and captures what it prints. */
+    public static Run runProcess(java.util.List<String> jvmOptions, java.util.List<String> args) {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "dev.aidossier.cli.Main"));
+        cmd.addAll(args);
+        try {
+            Path out = Files.createTempFile("dossier-run", ".out");
+            Path err = Files.createTempFile("dossier-run", ".err");
+            try {
+                Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                if (!p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("the CLI did not end within 300 s: " + cmd);
+                }
+                return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The repository root (tests run with the module folder as working directory). */
     /**
      * The bundled packs, loaded once for the whole test JVM rather than once per test class (an Engine is

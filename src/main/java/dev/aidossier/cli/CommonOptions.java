@@ -74,11 +74,17 @@ final class CommonOptions {
         if (asOf == null) {
             return LocalDate.now();
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(asOf);
+            d = LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
             throw new UsageError("--as-of: '" + asOf + "' is not a date like 2026-11-23");
         }
+        Limits l = limits();
+        if (!l.accepts(d)) {
+            throw new UsageError("--as-of: " + asOf + " is outside the dates the tool accepts, " + l.dateRange());
+        }
+        return d;
     }
 
     Limits limits() throws UsageError {

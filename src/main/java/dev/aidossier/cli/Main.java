@@ -47,6 +47,15 @@ public final class Main implements Runnable {
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        // a render that one uninterruptible template instruction keeps past --render-timeout ends the process
+        dev.aidossier.render.RenderWatchdog.install(message -> {
+            synchronized (err) {
+                err.println(message);
+                err.flush();
+            }
+            out.flush();
+            System.exit(USAGE);
+        });
         int code = run(out, err, args);
         out.flush();
         err.flush();
@@ -72,6 +81,11 @@ public final class Main implements Runnable {
         });
         try {
             return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only exceptions to the handler above; renders turn their own into errors at the template
+            err.println("dossier: the tool ran out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB): give it more"
+                    + " with DOSSIER_JAVA_OPTS=-Xmx1g (or java -Xmx1g), or split the batch");
+            return USAGE;
         } catch (StackOverflowError e) {
             // picocli hands only exceptions to the handler above; an error would end the JVM with a stack trace
             err.println("dossier: internal error: " + e);

@@ -42,6 +42,9 @@ final class PackCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    RenderLimitOptions renderLimits;
+
     @Parameters(paramLabel = "FILE|DIR|GLOB", arity = "1..*", description = "Descriptions, folders to search for *.yaml, or globs such as 'systems/**/*.yaml'.")
     List<String> files;
 
@@ -149,6 +152,7 @@ final class PackCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Severity threshold = CommonOptions.failOnThreshold(failOn);
+            renderLimits.limits(); // a bad value is a usage error before any work
             LocalDate asOf = common.asOfDate();
             if (common.format != CommonOptions.Format.text && common.format != CommonOptions.Format.json) {
                 throw new CommonOptions.UsageError("--format " + common.format + " is not available for pack; use text or json");
@@ -205,7 +209,7 @@ final class PackCommand implements Callable<Integer> {
                 dev.aidossier.render.Renderer renderer;
                 try {
                     userFonts = RenderCommand.readFonts(fonts);
-                    renderer = new dev.aidossier.render.Renderer(engine, templates, Main.version(), frameworks, userFonts);
+                    renderer = new dev.aidossier.render.Renderer(engine, templates, Main.version(), frameworks, userFonts, renderLimits.limits());
                 } catch (dev.aidossier.render.RenderException e) {
                     err.println("dossier: " + e.getMessage());
                     return Main.USAGE;

@@ -47,6 +47,9 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    RenderLimitOptions renderLimits;
+
     @Parameters(paramLabel = "FILE", arity = "1", description = "The description to render.")
     Path file;
 
@@ -89,6 +92,7 @@ final class RenderCommand implements Callable<Integer> {
                 throw new CommonOptions.UsageError("--format " + common.format + " is not available for render; use text or json");
             }
             List<DocumentKind> kinds = kinds();
+            renderLimits.limits(); // a bad value is a usage error before any work
             LocalDate asOf = common.asOfDate();
             Long epoch = sourceDateEpoch();
             if (Files.isDirectory(file)) {
@@ -116,7 +120,7 @@ final class RenderCommand implements Callable<Integer> {
             if (frameworks != null) {
                 a = frameworks.judge(engine, a, asOf); // once, for the passport and the plan alike
             }
-            Renderer renderer = new Renderer(engine, templates, Main.version(), frameworks, readFonts(fonts));
+            Renderer renderer = new Renderer(engine, templates, Main.version(), frameworks, readFonts(fonts), renderLimits.limits());
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
             RenderOptions options = new RenderOptions(stem, asOf, draft, epoch);
             // every document is rendered before the first is written: a failure leaves no files behind

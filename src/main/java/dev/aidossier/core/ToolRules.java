@@ -23,6 +23,7 @@ public final class ToolRules {
     static {
         add("yaml.io", "The file can be read", "The file must exist and be readable.");
         add("yaml.limit", "The file stays within the input limits", "Size, nesting depth, node count and value length are bounded; the message names the flag that raises the limit.");
+        add("yaml.date-range", "Dates lie in the range the tool accepts", "Every date of a description lies in the range the message names (an input limit, like the file size); a year such as 0 or 99999 is a typo. The file is refused as a whole.");
         add("yaml.encoding", "The file is UTF-8 text", "Save descriptions as UTF-8 without NUL bytes; a UTF-8 byte-order mark is accepted.");
         add("yaml.empty", "The file is not empty", "A description is a YAML mapping with apiVersion, kind, metadata and spec.");
         add("yaml.syntax", "The file is valid YAML", "Fix the YAML syntax at the place named; indent with spaces, close quotes and brackets.");

@@ -29,9 +29,16 @@ import java.util.stream.Collectors;
 public final class Binder {
 
     private final List<Finding> problems;
+    private final Limits limits;
 
     public Binder(List<Finding> problems) {
+        this(problems, Limits.DEFAULT);
+    }
+
+    /** With the limits whose date range every bound date must lie in. */
+    public Binder(List<Finding> problems, Limits limits) {
         this.problems = problems;
+        this.limits = limits;
     }
 
     public <T> T bind(YNode node, Class<T> type, String path) {
@@ -117,7 +124,13 @@ public final class Binder {
         if (c == LocalDate.class) {
             if (node instanceof YScalar s && s.value() instanceof String str) {
                 try {
-                    return LocalDate.parse(str);
+                    LocalDate d = LocalDate.parse(str);
+                    if (!limits.accepts(d)) {
+                        problems.add(Finding.error("yaml.date-range", "the date " + Names.clip(str, 20) + " at " + path
+                                + " is outside the dates the tool accepts, " + limits.dateRange() + " (a typo in the year?)", node.location(), path));
+                        return null;
+                    }
+                    return d;
                 } catch (DateTimeParseException e) {
                     problems.add(Finding.error("schema.type", "expected a date like 2026-10-15 at " + path + ", found '"
                             + Names.clip(str, 40) + "'", node.location(), path));

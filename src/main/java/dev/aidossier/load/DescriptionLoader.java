@@ -52,16 +52,62 @@ public final class DescriptionLoader {
             return new Loaded(file, path, null, null, findings, r.bytes());
         }
         YMap root = (YMap) r.root();
+        List<Finding> dates = new ArrayList<>();
+        checkDates(root, "", dates);
+        if (!dates.isEmpty()) {
+            // like a value over a size limit: the file is refused as a whole (exit 2), each date at its place
+            findings.addAll(dates);
+            return new Loaded(file, path, null, null, findings, r.bytes());
+        }
         Class<?> type = SystemDescription.class;
         YNode kind = root.get("kind");
         if (kind instanceof YScalar s && "GPAIModel".equals(s.value())) {
             type = ModelDescription.class;
         }
-        Object model = new Binder(findings).bind(root, type, "");
+        Object model = new Binder(findings, limits).bind(root, type, "");
         if (model != null) {
             validate(model, root, findings);
         }
         return new Loaded(file, path, root, model, findings, r.bytes());
+    }
+
+    /** A value written as a date: YYYY-MM-DD, or a year of more digits or with a sign (which Java would read as a date too). */
+    private static final java.util.regex.Pattern DATE_SHAPED = java.util.regex.Pattern.compile("([+-]?)([0-9]{4,9})-([0-9]{2})-([0-9]{2})");
+
+    /**
+     * Every value of the description written as a date (typed date fields, date facts of the classification,
+     * waivers) must lie in the range of {@link Limits}; a value that is not a date of the calendar at all
+     * (2026-02-30) is left to the binder, which reports it as a type error.
+     */
+    private void checkDates(YNode node, String path, List<Finding> out) {
+        switch (node) {
+            case YMap m -> m.entries().values().forEach(e -> checkDates(e.value(), YPath.child(path, e.key()), out));
+            case YNode.YList l -> {
+                for (int i = 0; i < l.items().size(); i++) {
+                    checkDates(l.items().get(i), YPath.index(path, i), out);
+                }
+            }
+            case YScalar s -> {
+                if (!(s.value() instanceof String str) || str.length() > 20) {
+                    return;
+                }
+                java.util.regex.Matcher m = DATE_SHAPED.matcher(str);
+                if (!m.matches()) {
+                    return;
+                }
+                java.time.LocalDate d;
+                try {
+                    long year = Long.parseLong(m.group(2)) * (m.group(1).equals("-") ? -1 : 1);
+                    d = java.time.LocalDate.of((int) year, Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+                } catch (java.time.DateTimeException | NumberFormatException e) {
+                    return; // not a date of the calendar: the binder says so where a date belongs
+                }
+                if (!limits.accepts(d)) {
+                    out.add(Finding.error("yaml.date-range", "the date " + dev.aidossier.util.Names.clip(str, 20) + " at " + path
+                            + " is outside the dates the tool accepts, " + limits.dateRange() + " (a typo in the year?)", s.location(), path));
+                }
+            }
+        }
     }
 
     /** Validates a bound object against its constraints and reports each violation at the YAML node it concerns. */

@@ -140,9 +140,11 @@ final class Glyphs {
     static final class CheckingDevice extends ITextOutputDevice {
         private final Set<Integer> missing = new LinkedHashSet<>();
         private BaseFont font;
+        private final RenderBudget budget;
 
-        CheckingDevice(float dotsPerPoint) {
+        CheckingDevice(float dotsPerPoint, RenderBudget budget) {
             super(dotsPerPoint);
+            this.budget = budget;
         }
 
         @Override
@@ -153,6 +155,7 @@ final class Glyphs {
 
         @Override
         public void drawString(String s, float x, float y, JustificationInfo info) {
+            budget.check();
             if (font != null) {
                 for (int i = 0; i < s.length(); ) {
                     int cp = s.codePointAt(i);

@@ -17,6 +17,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LocalNamespaceHandler extends XhtmlNamespaceHandler {
     private final AtomicInteger inline = new AtomicInteger();
+    private final RenderBudget budget;
+
+    /** The budget is checked as elements are styled and laid out (Flying Saucer asks for each element's id and class). */
+    LocalNamespaceHandler(RenderBudget budget) {
+        this.budget = budget;
+    }
+
+    @Override
+    public String getID(Element e) {
+        budget.check();
+        return super.getID(e);
+    }
+
+    @Override
+    public String getClass(Element e) {
+        budget.check();
+        return super.getClass(e);
+    }
 
     @Override
     protected StylesheetInfo readLinkElement(Element e) {

@@ -72,29 +72,69 @@ final class PdfOutput {
      * @param templateName the template as the user knows it ({@code templates/gap-report.ftlh}, or the file of
      *                     their --templates folder), for messages
      */
-    static Result write(String xhtml, Instant date, String producer, Path userTemplates, String templateName, FontSet fonts)
-            throws RenderException {
-        Document dom = parse(xhtml, templateName);
-        Glyphs.useFallbacks(dom, fonts);
-        Glyphs.CheckingDevice device = new Glyphs.CheckingDevice(DOTS_PER_POINT);
-        LocalUserAgent ua = new LocalUserAgent(device, DOTS_PER_PIXEL, userTemplates);
-        ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, ua, fonts.resolver);
-        byte[] id = fileId(xhtml, date, producer);
-        renderer.setListener(new Reproducible(date, id, producer, fonts.resolver, Meta.of(dom)));
-        renderer.setPDFVersion(com.lowagie.text.pdf.PdfWriter.VERSION_1_7);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+    /** What to do with the links and event handlers a PDF may not hold (found before layout): throw the error. */
+    interface LinkRefusal {
+        void refuse(List<LinkPolicy.Refused> refused) throws RenderException;
+    }
+
+    static Result write(String xhtml, Instant date, String producer, Path userTemplates, String templateName, FontSet fonts,
+                        RenderBudget budget, LinkRefusal links) throws RenderException {
         try {
-            renderer.setDocument(dom, LocalUserAgent.BASE, new LocalNamespaceHandler());
-            renderer.layout();
-            renderer.createPDF(out);
-        } catch (RuntimeException e) {
-            throw RenderException.internal("the PDF could not be produced from " + templateName + ": " + e, e);
+            Document dom = parse(xhtml, templateName);
+            List<LinkPolicy.Refused> refused = LinkPolicy.check(dom);
+            if (!refused.isEmpty()) {
+                links.refuse(refused);
+            }
+            budget.checkNow();
+            Glyphs.useFallbacks(dom, fonts);
+            Glyphs.CheckingDevice device = new Glyphs.CheckingDevice(DOTS_PER_POINT, budget);
+            LocalUserAgent ua = new LocalUserAgent(device, DOTS_PER_PIXEL, userTemplates);
+            ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, ua, fonts.resolver);
+            byte[] id = fileId(xhtml, date, producer);
+            renderer.setListener(new Reproducible(date, id, producer, fonts.resolver, Meta.of(dom)));
+            renderer.setPDFVersion(com.lowagie.text.pdf.PdfWriter.VERSION_1_7);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+            try {
+                renderer.setDocument(dom, LocalUserAgent.BASE, new LocalNamespaceHandler(budget));
+                renderer.layout();
+                budget.checkNow();
+                renderer.createPDF(out);
+            } finally {
+                fonts.resolver.flushFontFaceFonts();
+            }
+            return new Result(out.toByteArray(), ua.refused(), java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(device.missing())));
+        } catch (RenderBudget.Exhausted e) {
+            throw layoutStopped(templateName, "render.timeout", "laying out the " + xhtml.length() + " characters of XHTML the template wrote took more than "
+                    + budget.limits().timeoutText() + " s of processor time, the limit of --render-timeout (raise it if the document is really"
+                    + " this large)", "it ran longer than --render-timeout allows");
+        } catch (OutOfMemoryError e) {
+            throw layoutStopped(templateName, "render.memory", "laying out the " + xhtml.length() + " characters of XHTML the template wrote used up"
+                    + " the memory the tool has (" + Templates.heapMb() + " MB); lower --max-output-size, or give the tool more memory"
+                    + " (DOSSIER_JAVA_OPTS=-Xmx1g)", "it used up the memory");
         } catch (StackOverflowError e) {
-            throw RenderException.template(templateName + " produced XHTML nested too deeply to lay out", null);
-        } finally {
-            fonts.resolver.flushFontFaceFonts();
+            throw layoutStopped(templateName, "render.recursion", "the template produced XHTML nested too deeply to lay out", "its XHTML is nested too deeply");
+        } catch (RuntimeException e) {
+            if (causeOf(e, RenderBudget.Exhausted.class)) {
+                throw layoutStopped(templateName, "render.timeout", "laying out the " + xhtml.length() + " characters of XHTML the template wrote"
+                        + " took more than " + budget.limits().timeoutText() + " s of processor time, the limit of --render-timeout",
+                        "it ran longer than --render-timeout allows");
+            }
+            throw RenderException.internal("the PDF could not be produced from " + templateName + ": " + e, e);
         }
-        return new Result(out.toByteArray(), ua.refused(), java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(device.missing())));
+    }
+
+    private static boolean causeOf(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RenderException layoutStopped(String templateName, String rule, String finding, String summary) {
+        return RenderException.withFindings(templateName + " was stopped: " + summary,
+                List.of(dev.aidossier.core.Finding.error(rule, finding, dev.aidossier.core.Location.ofFile(templateName), null)));
     }
 
     /** Parses the XHTML as XML with no DTDs, no external entities and no XInclude. */

@@ -30,6 +30,7 @@ public final class Renderer {
     private final Frameworks frameworks;
     private final List<UserFont> fonts;
     private final ThreadLocal<FontSet> fontSet;
+    private final RenderLimits limits;
 
     /**
      * @param engine        the engine the analyses came from (rule titles, pack identity)
@@ -54,6 +55,16 @@ public final class Renderer {
      *                   fonts lack (a character goes to the first that has it)
      */
     public Renderer(Engine engine, Path userTemplates, String toolVersion, Frameworks frameworks, List<UserFont> fonts) throws RenderException {
+        this(engine, userTemplates, toolVersion, frameworks, fonts, RenderLimits.DEFAULT);
+    }
+
+    /**
+     * @param limits how much XHTML a template may write and how much processor time a document may take
+     *               (--max-output-size, --render-timeout)
+     */
+    public Renderer(Engine engine, Path userTemplates, String toolVersion, Frameworks frameworks, List<UserFont> fonts, RenderLimits limits)
+            throws RenderException {
+        this.limits = limits;
         this.frameworks = frameworks;
         this.engine = engine;
         this.userTemplates = userTemplates;
@@ -108,14 +119,23 @@ public final class Renderer {
 
     /** The XHTML of a document (what the PDF is made from), for tests and for debugging templates. */
     public String xhtml(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
+        Map<String, Object> model = model(kind, a, o);
+        RenderBudget budget = RenderBudget.start(limits);
+        try (RenderWatchdog.Watch w = RenderWatchdog.watch(budget)) {
+            return templates.process(kind.template(), model, budget);
+        }
+    }
+
+    /** The data model of one document. */
+    private Map<String, Object> model(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         check(kind, a);
         if (!kind.frameworks()) {
-            return templates.process(kind.template(), DataModel.forDocument(documentModel(a, o), kind, o));
+            return DataModel.forDocument(documentModel(a, o), kind, o);
         }
         if (frameworks == null) {
             throw RenderException.template("the " + kind.title() + " needs the rule packs of every framework; none were given to the renderer", null);
         }
-        return templates.process(kind.template(), DataModel.forDocument(frameworksModel(a, o), kind, o));
+        return DataModel.forDocument(frameworksModel(a, o), kind, o);
     }
 
     private static final java.util.regex.Pattern LINKED = java.util.regex.Pattern.compile("<(?:link|img)\\s[^>]*?(?:href|src)=\"([^\"]+)\"");
@@ -150,13 +170,46 @@ public final class Renderer {
     }
 
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
-        String xhtml = xhtml(kind, a, o);
+        Map<String, Object> model = model(kind, a, o);
         String template = templates.where(kind.template(), null, null);
-        PdfOutput.Result r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, template, fontSet.get());
+        // one budget for the template and the layout; the watchdog (when the command line set one) ends a render
+        // that a single uninterruptible instruction keeps past it
+        RenderBudget budget = RenderBudget.start(limits);
+        PdfOutput.Result r;
+        try (RenderWatchdog.Watch w = RenderWatchdog.watch(budget)) {
+            String xhtml = templates.process(kind.template(), model, budget);
+            budget.at = null;
+            r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, template, fontSet.get(), budget,
+                    refused -> refuseLinks(kind, model, xhtml, template, refused));
+        }
         if (!r.missingGlyphs().isEmpty()) {
             throw Glyphs.missing(r.missingGlyphs(), a.loaded().root(), a.loaded().file(), template, kind, !fonts.isEmpty());
         }
         return new Output(kind, r.pdf(), r.refused());
+    }
+
+    /** At most this many refused links are located in the templates (each is found by rendering the template again). */
+    private static final int MAX_LOCATED_LINKS = 10;
+
+    /** The error for links a PDF may not hold: a finding at the template line that wrote each. */
+    private void refuseLinks(DocumentKind kind, Map<String, Object> model, String xhtml, String template, List<LinkPolicy.Refused> refused)
+            throws RenderException {
+        List<dev.aidossier.core.Finding> findings = new java.util.ArrayList<>();
+        for (LinkPolicy.Refused x : refused) {
+            dev.aidossier.core.Location at = null;
+            if (findings.size() < MAX_LOCATED_LINKS) {
+                int offset = LinkPolicy.offsetOf(xhtml, x.attribute(), x.value());
+                at = offset < 0 ? null : templates.placeOf(kind.template(), model, offset, limits);
+            }
+            if (at == null) {
+                at = dev.aidossier.core.Location.ofFile(template);
+            }
+            findings.add(dev.aidossier.core.Finding.error("render.link", x.attribute() + "='"
+                    + dev.aidossier.util.Names.visible(dev.aidossier.util.Names.clip(x.value(), 80)) + "' is refused: " + x.reason(), at, null));
+        }
+        throw RenderException.withFindings(template + " was not rendered: " + refused.size()
+                + (refused.size() == 1 ? " link or event handler" : " links or event handlers")
+                + " the PDF may not hold (links lead to https:, http:, mailto: or #id of the document)", findings);
     }
 
     /**

@@ -48,7 +48,7 @@ final class Templates {
 
     Templates(Path userDir) throws RenderException {
         this.userDir = userDir;
-        cfg = new Configuration(VERSION);
+        cfg = new CheckedConfiguration();
         TemplateLoader bundled = new ClassTemplateLoader(Templates.class.getClassLoader(), "templates");
         TemplateLoader loader = bundled;
         if (userDir != null) {
@@ -83,15 +83,50 @@ final class Templates {
         cfg.setSharedVariable("breakable", new BreakableMethod());
     }
 
-    /** Largest XHTML a template may produce (the technical documentation of a large system is under 1 MB). */
-    static final int MAX_OUTPUT_CHARS = 32 * 1024 * 1024;
+    /**
+     * A configuration whose templates visit an (empty) instruction at the start of every loop iteration, so that
+     * the render's time budget is checked even in a loop without a body ({@code <#list 1.. as i></#list>}).
+     * FreeMarker's own post-processor for thread interruption inserts them; each template gets them once, when
+     * it is first handed out (templates are cached and shared between threads).
+     */
+    private static final class CheckedConfiguration extends Configuration {
+        private final java.util.Set<Template> checked = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
-    /** Renders {@code name} with the data model; every template problem names its file:line:column. */
-    String process(String name, Map<String, Object> model) throws RenderException {
+        CheckedConfiguration() {
+            super(VERSION);
+        }
+
+        @Override
+        public Template getTemplate(String name, Locale locale, Object customLookupCondition, String encoding, boolean parseAsFTL,
+                                    boolean ignoreMissing) throws IOException {
+            Template t = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
+            if (t != null) {
+                synchronized (checked) {
+                    if (checked.add(t)) {
+                        freemarker.core._CoreAPI.addThreadInterruptedChecks(t);
+                    }
+                }
+            }
+            return t;
+        }
+    }
+
+    /**
+     * Renders {@code name} with the data model; every template problem names its file:line:column. The output
+     * is bounded by {@code budget}'s limits: its size (a counting writer that refuses to grow past it) and its
+     * processor time (checked at every instruction and every write); a template that exhausts the memory or
+     * the stack is stopped too. Each is an error at the template's instruction that was running.
+     */
+    String process(String name, Map<String, Object> model, RenderBudget budget) throws RenderException {
+        Tracer tracer = new Tracer(budget);
+        budget.template = where(name, null, null);
+        budget.locator = el -> place(el, name);
         try {
             Template t = cfg.getTemplate(name);
-            BoundedWriter out = new BoundedWriter(MAX_OUTPUT_CHARS);
-            t.process(model, out);
+            BoundedWriter out = new BoundedWriter(budget.limits().maxOutputChars(), budget, tracer, -1);
+            freemarker.core.Environment env = t.createProcessingEnvironment(model, out);
+            env.setTemplateProcessingTracer(tracer);
+            env.process();
             return out.toString();
         } catch (TemplateNotFoundException e) {
             throw RenderException.template("template '" + name + "' not found" + (userDir != null ? " in " + userDir + " or" : "")
@@ -109,20 +144,27 @@ final class Templates {
             if (pe != null) {
                 throw syntaxError(pe); // a template that #import or #include names: its own place, not the directive's
             }
-            TooMuchOutput big = causeOf(e, TooMuchOutput.class);
-            if (big != null) {
-                throw RenderException.template(where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
-                        + ": " + big.getMessage(), e);
+            if (causeOf(e, TooMuchOutput.class) != null) {
+                throw tooMuchOutput(name, tracer, budget);
+            }
+            if (causeOf(e, RenderBudget.Exhausted.class) != null) {
+                throw timeout(name, tracer, budget);
             }
             String msg = e.getMessageWithoutStackTop();
             throw RenderException.template(where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
                     + ": template error: " + firstLine(msg), e);
+        } catch (RenderBudget.Exhausted e) {
+            throw timeout(name, tracer, budget);
+        } catch (TooMuchOutput e) {
+            throw tooMuchOutput(name, tracer, budget);
         } catch (StackOverflowError e) {
             // a macro or function that calls itself without end; FreeMarker has no depth limit of its own
-            throw RenderException.template(where(name, null, null) + ": template error: macros or functions call each other too deeply"
-                    + " (a #macro or #function that calls itself without end?)", null);
-        } catch (TooMuchOutput e) {
-            throw RenderException.template(where(name, null, null) + ": " + e.getMessage(), e);
+            throw stopped(name, tracer, "render.recursion", "macros or functions call each other too deeply"
+                    + " (a #macro or #function that calls itself without end?)", "its macros or functions call each other too deeply");
+        } catch (OutOfMemoryError e) {
+            // everything the template built is garbage once this frame is left; the message needs little memory
+            throw stopped(name, tracer, "render.memory", "the template used up the memory the tool has (" + heapMb()
+                    + " MB) (a value that grows without end, such as a string doubled in a loop?)", "it used up the memory");
         } catch (IOException e) {
             throw RenderException.template("cannot read template '" + name + "': " + e.getMessage(), e);
         } catch (SecurityException e) {
@@ -151,36 +193,170 @@ final class Templates {
         return null;
     }
 
-    /** The template produced more than {@link #MAX_OUTPUT_CHARS}: a loop without end, most likely. */
-    static final class TooMuchOutput extends IOException {
-        TooMuchOutput(int max) {
-            super("the template produced more than " + (max / (1024 * 1024)) + " MB of XHTML (a #list or macro without end?)");
+    static long heapMb() {
+        return Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    }
+
+    private RenderException tooMuchOutput(String name, Tracer tracer, RenderBudget budget) {
+        return stopped(name, tracer, "render.output-limit", "the template wrote more than " + budget.limits().maxOutputChars()
+                + " characters of XHTML, the limit of --max-output-size (a #list or macro without end? raise the limit"
+                + " if the document is really this large)", "it wrote more XHTML than --max-output-size allows");
+    }
+
+    private RenderException timeout(String name, Tracer tracer, RenderBudget budget) {
+        return stopped(name, tracer, "render.timeout", "the template was still running after " + budget.limits().timeoutText()
+                + " s of processor time, the limit of --render-timeout (a #list, macro or function without end? raise the"
+                + " limit if the document is really this large)", "it ran longer than --render-timeout allows");
+    }
+
+    /** A template stopped by a limit: a finding at the instruction that was running (or the template), exit code 2. */
+    private RenderException stopped(String name, Tracer tracer, String rule, String finding, String summary) {
+        dev.aidossier.core.Location at = place(tracer.last, name);
+        return RenderException.withFindings(where(name, null, null) + " was stopped: " + summary,
+                List.of(dev.aidossier.core.Finding.error(rule, finding, at, null)));
+    }
+
+    /** The place of a template instruction as the user knows it, or the template itself (line 1) when unknown. */
+    dev.aidossier.core.Location place(freemarker.core.TemplateProcessingTracer.TracedElement el, String fallback) {
+        if (el == null || el.getTemplate() == null) {
+            return dev.aidossier.core.Location.ofFile(where(fallback, null, null));
+        }
+        return new dev.aidossier.core.Location(where(el.getTemplate().getSourceName(), null, null), Math.max(1, el.getBeginLine()),
+                Math.max(1, el.getBeginColumn()));
+    }
+
+    /**
+     * The place in the templates of the text a render of {@code name} writes at {@code offset} of its XHTML: the
+     * template renders again (it is deterministic) until it writes that character. Inside static text the line
+     * and column of the character itself; inside an interpolation such as {@code ${x}}, its start. Null when
+     * not found.
+     */
+    dev.aidossier.core.Location placeOf(String name, Map<String, Object> model, int offset, RenderLimits limits) {
+        RenderBudget budget = RenderBudget.start(limits);
+        Tracer tracer = new Tracer(budget);
+        try {
+            Template t = cfg.getTemplate(name);
+            BoundedWriter out = new BoundedWriter(limits.maxOutputChars(), budget, tracer, offset);
+            freemarker.core.Environment env = t.createProcessingEnvironment(model, out);
+            env.setTemplateProcessingTracer(tracer);
+            env.process();
+        } catch (Found f) {
+            return f.place;
+        } catch (TemplateException e) {
+            Found f = causeOf(e, Found.class);
+            if (f != null) {
+                return f.place;
+            }
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return null; // only a help for the message
+        }
+        return null;
+    }
+
+    /** Thrown by the probing writer when it reaches the offset sought. */
+    private static final class Found extends IOException {
+        final transient dev.aidossier.core.Location place;
+
+        Found(dev.aidossier.core.Location place) {
+            super(null, null);
+            this.place = place;
         }
     }
 
-    /** A StringWriter that refuses to grow past a limit, so a runaway template fails instead of filling the heap. */
-    private static final class BoundedWriter extends java.io.Writer {
-        private final StringBuilder sb = new StringBuilder(64 * 1024);
-        private final int max;
+    /** Follows the instruction being run (for messages) and checks the time budget at each. */
+    private static final class Tracer implements freemarker.core.TemplateProcessingTracer {
+        final RenderBudget budget;
+        volatile TracedElement last;
+        /** How much output there was when {@link #last} began. */
+        long lastStart;
+        BoundedWriter out;
 
-        BoundedWriter(int max) {
+        Tracer(RenderBudget budget) {
+            this.budget = budget;
+        }
+
+        @Override
+        public void enterElement(freemarker.core.Environment env, TracedElement element) {
+            last = element;
+            budget.at = element;
+            lastStart = out == null ? 0 : out.count;
+            budget.check();
+        }
+
+        @Override
+        public void exitElement(freemarker.core.Environment env, TracedElement element) {
+            // the place of an error is the innermost instruction entered last
+        }
+    }
+
+    /** The template produced more than the limit of characters: a loop without end, most likely. */
+    static final class TooMuchOutput extends IOException {
+        TooMuchOutput() {
+            super("output limit reached");
+        }
+    }
+
+    /**
+     * A writer that keeps at most {@code max} characters and fails past them, so a runaway template stops instead
+     * of filling the heap; it checks the time budget at each write. As a probe ({@code probe >= 0}) it finds the
+     * template instruction that writes the character at that offset.
+     */
+    private final class BoundedWriter extends java.io.Writer {
+        private final StringBuilder sb = new StringBuilder(64 * 1024);
+        private final long max;
+        private final RenderBudget budget;
+        private final Tracer tracer;
+        private final long probe;
+        long count;
+
+        BoundedWriter(long max, RenderBudget budget, Tracer tracer, long probe) {
             this.max = max;
+            this.budget = budget;
+            this.tracer = tracer;
+            this.probe = probe;
+            tracer.out = this;
+        }
+
+        private void room(int len) throws IOException {
+            if (count + len > max) {
+                throw new TooMuchOutput();
+            }
+            budget.check();
+        }
+
+        private void reached(CharSequence chunk, int off, int len) throws Found {
+            if (probe >= 0 && count + len > probe) {
+                sb.append(chunk, off, off + (int) (probe - count));
+                throw new Found(at(tracer.last, sb.substring((int) Math.min(tracer.lastStart, sb.length()))));
+            }
+        }
+
+        /** The place of the probed character: inside static text, counted from the text's start. */
+        private dev.aidossier.core.Location at(freemarker.core.TemplateProcessingTracer.TracedElement el, String written) {
+            dev.aidossier.core.Location p = place(el, "template");
+            if (el == null || !el.getClass().getSimpleName().equals("TextBlock")) {
+                return p;
+            }
+            int nl = written.lastIndexOf('\n');
+            long lines = written.chars().filter(c -> c == '\n').count();
+            return nl < 0 ? new dev.aidossier.core.Location(p.file(), p.line(), p.column() + written.length())
+                    : new dev.aidossier.core.Location(p.file(), p.line() + (int) lines, written.length() - nl);
         }
 
         @Override
         public void write(char[] buf, int off, int len) throws IOException {
-            if (sb.length() + len > max) {
-                throw new TooMuchOutput(max);
-            }
+            room(len);
+            reached(java.nio.CharBuffer.wrap(buf), off, len);
             sb.append(buf, off, len);
+            count += len;
         }
 
         @Override
         public void write(String str, int off, int len) throws IOException {
-            if (sb.length() + len > max) {
-                throw new TooMuchOutput(max);
-            }
+            room(len);
+            reached(str, off, len);
             sb.append(str, off, off + len);
+            count += len;
         }
 
         @Override

@@ -20,6 +20,7 @@ import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import dev.aidossier.load.Limits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -130,7 +131,7 @@ public final class SchemaGenerator {
             }
             Doc doc = rc.getAnnotation(Doc.class);
             if (doc != null) {
-                p.put("description", describe(doc));
+                p.put("description", describe(doc) + (rc.getType() == LocalDate.class ? " " + DATE_RANGE : ""));
             }
             props.put(rc.getName(), p);
             if (has(anns, NotNull.class) || has(anns, NotBlank.class) || has(anns, NotEmpty.class)) {
@@ -196,8 +197,7 @@ public final class SchemaGenerator {
             s.put("type", "boolean");
         } else if (raw == LocalDate.class) {
             s.put("type", "string");
-            s.put("format", "date");
-            s.put("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
+            putDate(s);
         } else if (raw.isEnum()) {
             s.put("type", "string");
             s.put("enum", Arrays.stream(raw.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList());
@@ -229,6 +229,37 @@ public final class SchemaGenerator {
             }
         }
         return s;
+    }
+
+    /**
+     * A date: ISO format, and a pattern that holds the year to the range of the tool's input limits
+     * ({@link Limits#DEFAULT}), so an editor flags year 0 or 99999 as the loader does; the exact range
+     * (month and day of its ends) is in the description.
+     */
+    private static final String DATE_RANGE = "A date " + Limits.DEFAULT.dateRange() + ".";
+
+    private static void putDate(Map<String, Object> s) {
+        Limits l = Limits.DEFAULT;
+        s.put("format", "date");
+        s.put("pattern", "^" + yearPattern(l.earliestDate().getYear(), l.latestDate().getYear()) + "-[0-9]{2}-[0-9]{2}$");
+    }
+
+    /** A regular expression for the four-digit years {@code lo..hi}, as blocks of whole decades and centuries: 1900..2200 gives (?:19[0-9]{2}|20[0-9]{2}|21[0-9]{2}|2200). */
+    public static String yearPattern(int lo, int hi) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        int a = lo;
+        while (a <= hi) {
+            int size = 1;
+            int digits = 0;
+            while (a % (size * 10) == 0 && a + size * 10 - 1 <= hi && digits < 3) {
+                size *= 10;
+                digits++;
+            }
+            String prefix = String.valueOf(a).substring(0, 4 - digits);
+            parts.add(prefix + (digits == 0 ? "" : digits == 1 ? "[0-9]" : "[0-9]{" + digits + "}"));
+            a += size;
+        }
+        return "(?:" + String.join("|", parts) + ")";
     }
 
     private static boolean has(java.lang.annotation.Annotation[] anns, Class<?> type) {
@@ -266,8 +297,7 @@ public final class SchemaGenerator {
             case "number" -> s.put("type", "number");
             case "date" -> {
                 s.put("type", "string");
-                s.put("format", "date");
-                s.put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+                putDate(s);
             }
             case "string" -> {
                 s.put("type", "string");
@@ -286,7 +316,7 @@ public final class SchemaGenerator {
             }
         }
         String refs = d.refs() == null || d.refs().isEmpty() ? "" : " [" + String.join(", ", d.refs()) + "]";
-        s.put("description", d.doc() + refs);
+        s.put("description", d.doc() + refs + ("date".equals(d.type()) ? " " + DATE_RANGE : ""));
         return s;
     }
 }
