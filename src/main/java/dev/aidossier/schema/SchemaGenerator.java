@@ -100,6 +100,9 @@ public final class SchemaGenerator {
             Doc doc = rc.getAnnotation(Doc.class);
             if (doc != null) {
                 p.put("description", describe(doc));
+                if (doc.confidential()) {
+                    p.put("x-confidential", true);
+                }
             }
             props.put(rc.getName(), p);
             if (rc.isAnnotationPresent(NotNull.class) || rc.isAnnotationPresent(NotBlank.class) || rc.isAnnotationPresent(NotEmpty.class)) {
