@@ -71,7 +71,7 @@ class RenderCliTest {
     void usageErrors(@TempDir Path tmp) throws Exception {
         RenderFixtures.Run kind = cli("render", resource("complete.yaml").toString(), "--doc", "brochure", "-o", tmp.toString());
         assertThat(kind.code()).isEqualTo(2);
-        assertThat(kind.err()).contains("'brochure' is not one of technical-documentation, declaration, gap-report, instructions, passport, interoperability-plan, all");
+        assertThat(kind.err()).contains("'brochure' is not one of technical-documentation, declaration, gap-report, instructions, passport, interoperability-plan, gpai-technical-documentation, downstream-information, training-content-summary, model-documentation-form, all");
         RenderFixtures.Run folder = cli("render", tmp.toString(), "--doc", "gap-report", "-o", tmp.resolve("o").toString());
         assertThat(folder.code()).isEqualTo(2);
         RenderFixtures.Run templates = cli("render", resource("complete.yaml").toString(), "--doc", "gap-report", "-o", tmp.toString(),
