@@ -43,7 +43,7 @@ class EscapingTest {
         }
         String summary = text(renderer().render(DocumentKind.TRAINING_CONTENT_SUMMARY, a, options("gpai-escaping", AFTER)).pdf());
         assertThat(summary).contains("#{1+1} and [#if true]x[/#if] and <#-- comment --> are not interpreted.", "<crawl> & ${x}",
-                "Crawled pages <br/> with ]]> inside.", "Top <10> & ${share} of domains.", "tokens & <words>",
+                "Crawled pages <br/> with ]]> inside.", "Top <10> & ${share} of domains.", "tokens &", "<words>",
                 "Policy <p>text</p> & ]]> ${policy} here.", "Fetches <pages> & honours robots.txt.");
         String tech = text(renderer().render(DocumentKind.GPAI_TECHNICAL_DOCUMENTATION, a, options("gpai-escaping", AFTER)).pdf());
         assertThat(tech).contains("Template code ${spec.provider.name} and <#include \"/etc/passwd\"> and <@lib.gap f=x/> stay text.",
