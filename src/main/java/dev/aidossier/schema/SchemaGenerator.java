@@ -33,6 +33,9 @@ import java.util.Map;
  */
 public final class SchemaGenerator {
 
+    /** The {@code $comment} of a field that no published document prints (see {@link Doc#confidential()}). */
+    public static final String CONFIDENTIAL = "confidential: for the AI Office and national authorities only; never printed in the public training-content summary";
+
     private final Map<String, Object> defs = new LinkedHashMap<>();
     private final Map<Class<?>, String> names = new LinkedHashMap<>();
     private final ClassificationFile facts;
@@ -132,7 +135,8 @@ public final class SchemaGenerator {
             if (doc != null) {
                 p.put("description", describe(doc));
                 if (doc.confidential()) {
-                    p.put("x-confidential", true);
+                    // $comment, not an x- keyword: strict validators (ajv) refuse unknown keywords
+                    p.put("$comment", CONFIDENTIAL);
                 }
             }
             props.put(rc.getName(), p);

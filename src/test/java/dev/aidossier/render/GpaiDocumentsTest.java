@@ -190,7 +190,7 @@ class GpaiDocumentsTest {
         assertThat(s.get(14)).as("3.2").contains("CSAM hash matching against the IWF and Thorn lists");
     }
 
-    /** Every scalar below the fields of the format marked confidential (x-confidential), and the names of confidential sources. */
+    /** Every scalar below the fields of the format marked confidential (@Doc(confidential), a $comment in the schema), and the names of confidential sources. */
     static void confidential(JsonNode node, Class<?> type, boolean secret, List<String> out) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return;

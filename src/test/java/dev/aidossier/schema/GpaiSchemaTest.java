@@ -60,11 +60,11 @@ class GpaiSchemaTest {
         assertThat(schema)
                 .contains("Maximum size per request, a number in `unit`. [AnxXII.2.b, MDF.2.c, MDF.2.d]")
                 .contains("The most relevant domain names, by size of content collected (crawled data). [TCS.2.3]")
-                .contains("\"x-confidential\" : true");
+                .contains("\"$comment\" : \"confidential: ");
         // the compute figure is confidential, the public description of the data is not
         int compute = schema.indexOf("Cumulative compute used for training");
-        assertThat(schema.substring(compute, schema.indexOf('}', compute))).contains("\"x-confidential\" : true");
+        assertThat(schema.substring(compute, schema.indexOf('}', compute))).contains("\"$comment\" : \"confidential: ");
         int pub = schema.indexOf("Public description of the content");
-        assertThat(schema.substring(pub, schema.indexOf('}', pub))).doesNotContain("x-confidential");
+        assertThat(schema.substring(pub, schema.indexOf('}', pub))).doesNotContain("confidential:");
     }
 }
