@@ -52,6 +52,7 @@ class ExamplesTest {
             credit-scoring.yaml                | high-risk    | none               | Art6.2 AnxIII.5.b
             customer-chatbot.yaml              | limited-risk | none               | Art50.1 Art50.2
             gpai-frontier-model.yaml           | none         | gpai-systemic-risk | Art51.2 Art55
+            gpai-open-model.yaml               | none         | gpai               | Art3.63 Art53.2
             social-scoring.yaml                | prohibited   | none               | Art5.1.c
             admissions-completeness-check.yaml | minimal-risk | none               | Art6.3.sub1 Art6.3.sub2.a Art6.4 Art49.2 AnxIII.3.a
             intercept-analytics.yaml           | high-risk    | none               | Art6.2 AnxIII.6.c

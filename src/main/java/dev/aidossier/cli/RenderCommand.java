@@ -54,7 +54,9 @@ final class RenderCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--doc", paramLabel = "KIND", required = true,
-            description = "technical-documentation, declaration, gap-report, instructions, passport, interoperability-plan or all.")
+            description = {"technical-documentation, declaration, gap-report, instructions, passport, interoperability-plan;",
+                    "for a general-purpose AI model gap-report, gpai-technical-documentation, downstream-information, training-content-summary,",
+                    "model-documentation-form; or all."})
     String doc;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write the PDFs into (created if missing).")
@@ -71,6 +73,11 @@ final class RenderCommand implements Callable<Integer> {
             description = {"A TrueType or OpenType font (.ttf, .otf, .ttc) for the characters the bundled fonts lack (Chinese, Arabic, ...);",
                     "repeatable: each character is drawn with the first font that has it. Without one, such characters fail the render."})
     List<Path> fonts = new ArrayList<>();
+
+    @Option(names = "--audience", paramLabel = "WHO", defaultValue = "all",
+            description = {"all (default), or dp: only what downstream providers receive (the information for downstream providers,",
+                    "the public training-content summary, and the Model Documentation Form with only their items, as <name>-<doc>.dp.pdf)."})
+    String audience;
 
     @Option(names = "--xhtml",
             description = {"Write the XHTML each PDF is made from, as <name>-<doc>.xhtml, with the style sheets and images it links to,",
@@ -93,6 +100,10 @@ final class RenderCommand implements Callable<Integer> {
             }
             List<DocumentKind> kinds = kinds();
             renderLimits.limits(); // a bad value is a usage error before any work
+            if (!RenderOptions.AUDIENCES.contains(audience)) {
+                throw new CommonOptions.UsageError("--audience: '" + audience + "' is not one of " + String.join(", ", RenderOptions.AUDIENCES));
+            }
+            boolean dp = audience.equals("dp");
             LocalDate asOf = common.asOfDate();
             Long epoch = sourceDateEpoch();
             if (Files.isDirectory(file)) {
@@ -122,19 +133,37 @@ final class RenderCommand implements Callable<Integer> {
             }
             Renderer renderer = new Renderer(engine, templates, Main.version(), frameworks, readFonts(fonts), renderLimits.limits());
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
-            RenderOptions options = new RenderOptions(stem, asOf, draft, epoch);
+            RenderOptions options = new RenderOptions(stem, asOf, draft, epoch, audience);
             // every document is rendered before the first is written: a failure leaves no files behind
             List<Rendered> rendered = new ArrayList<>();
             List<String> notes = new ArrayList<>();
             int code = Main.OK;
             for (DocumentKind kind : kinds) {
                 if (!Renderer.applies(kind, a)) {
-                    String why = "the " + kind.title().toLowerCase(java.util.Locale.ROOT) + " concerns AI systems and " + file
+                    String why = kind.modelsOnly()
+                            ? "the " + kind.title().toLowerCase(java.util.Locale.ROOT) + " concerns general-purpose AI models and " + file + " describes an AI system"
+                            : "the " + kind.title().toLowerCase(java.util.Locale.ROOT) + " concerns AI systems and " + file
                             + " describes a general-purpose AI model";
                     if (kinds.size() == 1) {
-                        throw new CommonOptions.UsageError(why + "; its gap report can be rendered (--doc gap-report)");
+                        throw new CommonOptions.UsageError(why + (kind.modelsOnly() ? "" : "; its gap report can be rendered (--doc gap-report), and its own documents ("
+                                + String.join(", ", java.util.Arrays.stream(DocumentKind.values()).filter(DocumentKind::modelsOnly).map(DocumentKind::id).toList()) + ")"));
                     }
-                    notes.add("skipped " + kind.id() + ": " + why);
+                    if (!kind.modelsOnly() || !dp) {
+                        notes.add("skipped " + kind.id() + ": " + why);
+                    }
+                    continue;
+                }
+                if (dp && !kind.forDownstream()) {
+                    if (kinds.size() == 1) {
+                        throw new CommonOptions.UsageError("--audience dp: downstream providers do not receive the " + kind.title().toLowerCase(java.util.Locale.ROOT)
+                                + "; they receive " + String.join(", ", java.util.Arrays.stream(DocumentKind.values()).filter(DocumentKind::forDownstream).map(DocumentKind::id).toList()));
+                    }
+                    notes.add("skipped " + kind.id() + ": not for downstream providers (--audience dp)");
+                    continue;
+                }
+                if (kinds.size() > 1 && kind.modelsOnly() && !renderer.owed(kind, a)) {
+                    // rendered when asked for by name, with the document's own note that it is not owed
+                    notes.add("skipped " + kind.id() + ": no rule of the pack requires it for this model (e.g. the Art. 53(2) open-source exemption)");
                     continue;
                 }
                 if (kind == DocumentKind.DECLARATION && !draft) {
@@ -149,7 +178,9 @@ final class RenderCommand implements Callable<Integer> {
                     }
                 }
                 // a draft never takes the name of the real document: <name>-<doc>.draft.pdf
-                Path target = output.resolve(stem + "-" + kind.id() + (draft ? ".draft" : "") + (xhtml ? ".xhtml" : ".pdf"));
+                // nor does a document for one audience take the name of the full one: <name>-<doc>.dp.pdf
+                Path target = output.resolve(stem + "-" + kind.id() + (dp && kind.byAudience() ? ".dp" : "") + (draft ? ".draft" : "")
+                        + (xhtml ? ".xhtml" : ".pdf"));
                 if (sameFile(target, file)) {
                     throw new CommonOptions.UsageError("refusing to write " + target + " over the input description");
                 }

@@ -16,4 +16,11 @@ public @interface Doc {
     String value();
 
     String[] refs() default {};
+
+    /**
+     * The value is for the AI Office and national authorities only (trade secrets, Art. 53(7) and Art. 78):
+     * no document written to be published (the training-content summary) prints it. The JSON Schema
+     * marks such a field with a {@code $comment} that starts with {@code confidential:}.
+     */
+    boolean confidential() default false;
 }

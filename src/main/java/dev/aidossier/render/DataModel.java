@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * variables, all documents alike:
  *
  * <ul>
- *   <li>{@code doc}: id, title, draft, draftStamp, stem, files (id → sibling PDF name)
+ *   <li>{@code doc}: id, title, draft, draftStamp, stem, audience (all or dp), files (id → sibling PDF name)
  *   <li>{@code tool}, {@code pack}, {@code source} (file, name, sha256), {@code asOf}
  *   <li>{@code kind} (AISystem or GPAIModel), {@code system} (the metadata), {@code spec}
  *   <li>{@code classification}: available, tier, gpai, transparency, basis, citations {key: text}, setAside
@@ -56,6 +56,7 @@ final class DataModel {
         doc.put("draft", o.draft());
         doc.put("draftStamp", kind.draftStamp());
         doc.put("stem", Plain.xmlSafe(o.stem()));
+        doc.put("audience", o.audience());
         Map<String, Object> files = new LinkedHashMap<>();
         for (DocumentKind k : DocumentKind.values()) {
             files.put(k.id(), Plain.xmlSafe(o.stem() + "-" + k.id() + ".pdf"));

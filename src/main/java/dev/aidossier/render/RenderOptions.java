@@ -10,8 +10,17 @@ import java.time.LocalDate;
  * @param draft           stamp every page as a draft (the declaration: "not a declaration of conformity")
  * @param sourceDateEpoch seconds since 1970 for the PDF dates (the SOURCE_DATE_EPOCH convention), or null:
  *                        then the description's documentDate, else {@link PdfOutput#FIXED_EPOCH}
+ * @param audience        who the documents are for: {@code all} (every item), or {@code dp} (downstream providers:
+ *                        only the items they receive, in the documents whose content depends on the audience)
  */
-public record RenderOptions(String stem, LocalDate asOf, boolean draft, Long sourceDateEpoch) {
+public record RenderOptions(String stem, LocalDate asOf, boolean draft, Long sourceDateEpoch, String audience) {
+
+    /** The audiences a render can be made for. */
+    public static final java.util.List<String> AUDIENCES = java.util.List.of("all", "dp");
+
+    public RenderOptions(String stem, LocalDate asOf, boolean draft, Long sourceDateEpoch) {
+        this(stem, asOf, draft, sourceDateEpoch, "all");
+    }
 
     public RenderOptions {
         if (stem == null || stem.isBlank()) {
@@ -20,9 +29,16 @@ public record RenderOptions(String stem, LocalDate asOf, boolean draft, Long sou
         if (asOf == null) {
             throw new IllegalArgumentException("asOf is required");
         }
+        if (!AUDIENCES.contains(audience)) {
+            throw new IllegalArgumentException("audience must be one of " + AUDIENCES);
+        }
     }
 
     public RenderOptions withDraft(boolean d) {
-        return new RenderOptions(stem, asOf, d, sourceDateEpoch);
+        return new RenderOptions(stem, asOf, d, sourceDateEpoch, audience);
+    }
+
+    public RenderOptions withAudience(String a) {
+        return new RenderOptions(stem, asOf, draft, sourceDateEpoch, a);
     }
 }

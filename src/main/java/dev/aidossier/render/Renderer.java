@@ -271,7 +271,8 @@ public final class Renderer {
 
     /**
      * Every document that applies to the description, file name → PDF, as a conformity pack wants them:
-     * the declaration only when its gate is open; for a general-purpose AI model only the gap report.
+     * the declaration only when its gate is open; for a general-purpose AI model the gap report and the
+     * model documents the rule pack owes (see {@link #owed}).
      */
     public Map<String, byte[]> renderAll(Analysis a, RenderOptions o) throws RenderException {
         return renderAll(a, o, java.util.Set.of());
@@ -294,7 +295,7 @@ public final class Renderer {
             if (k.frameworks() && !with.contains(k)) {
                 continue;
             }
-            if (!applies(k, a) || (k == DocumentKind.DECLARATION && !o.draft() && DeclarationGate.of(a).blocked())) {
+            if (!applies(k, a) || !owed(k, a) || (k == DocumentKind.DECLARATION && !o.draft() && DeclarationGate.of(a).blocked())) {
                 continue;
             }
             kinds.add(k);
@@ -332,9 +333,42 @@ public final class Renderer {
         }
     }
 
-    /** Whether the document exists for this kind of description (Annex IV, V and Art. 13 concern AI systems). */
+    /**
+     * Whether the document exists for this kind of description (Annex IV, V and Art. 13 concern AI systems;
+     * Art. 53 and Annexes XI and XII general-purpose AI models).
+     */
     public static boolean applies(DocumentKind kind, Analysis a) {
+        if (kind.modelsOnly()) {
+            return a.loaded().kind() == dev.aidossier.model.Enums.Kind.GPAIModel;
+        }
         return !kind.systemsOnly() || a.loaded().kind() == dev.aidossier.model.Enums.Kind.AISystem;
+    }
+
+    /**
+     * Whether the rule pack owes the document for this description: the pack's {@code documents} names the
+     * reference keys a document serves, and some rule citing one of them (or a key below one) must apply.
+     * A document the pack does not name is always owed. A model under the Art. 53(2) exemption owes the
+     * training-content summary but not the Annex XI and XII documents: the rules say so, not this code.
+     */
+    public boolean owed(DocumentKind kind, Analysis a) {
+        java.util.Map<String, List<String>> docs = engine.pack().documents();
+        List<String> keys = docs == null ? null : docs.get(kind.id());
+        if (keys == null) {
+            return true;
+        }
+        for (dev.aidossier.core.Finding f : a.findings()) {
+            if (f.status() == dev.aidossier.core.Status.notApplicable || engine.rules().rule(f.ruleId()) == null) {
+                continue;
+            }
+            for (String ref : f.refs()) {
+                for (String k : keys) {
+                    if (ref.equals(k) || ref.startsWith(k + ".")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static void check(DocumentKind kind, Analysis a) throws RenderException {
@@ -342,8 +376,10 @@ public final class Renderer {
             throw RenderException.template(a.loaded().file() + " could not be read; nothing to render", null);
         }
         if (!applies(kind, a)) {
-            throw RenderException.template("the " + kind.title().toLowerCase(java.util.Locale.ROOT)
-                    + " concerns AI systems; " + a.loaded().file() + " describes a general-purpose AI model (render its gap report)", null);
+            throw RenderException.template(kind.modelsOnly()
+                    ? "the " + kind.title().toLowerCase(java.util.Locale.ROOT) + " concerns general-purpose AI models; " + a.loaded().file() + " describes an AI system"
+                    : "the " + kind.title().toLowerCase(java.util.Locale.ROOT) + " concerns AI systems; " + a.loaded().file()
+                    + " describes a general-purpose AI model (render its gap report)", null);
         }
     }
 

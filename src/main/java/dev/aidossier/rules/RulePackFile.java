@@ -11,7 +11,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The shape of {@code rules/<pack>/pack.yaml}: what the pack encodes and which files make it up. */
+/**
+ * The shape of {@code rules/<pack>/pack.yaml}: what the pack encodes and which files make it up.
+ * {@code documents} names, per document (by its {@code --doc} id), the reference keys it serves: a
+ * conformity pack includes such a document only when a rule citing one of them (or a key below one)
+ * applies to the description; documents not named are always included.
+ */
 public record RulePackFile(
         @NotNull @Pattern(regexp = "dossier/rules/v1", message = "must be dossier/rules/v1") String apiVersion,
         @NotNull @Pattern(regexp = "Pack", message = "must be Pack") String kind,
@@ -30,7 +35,8 @@ public record RulePackFile(
         @Valid Passport passport,
         @Pattern(regexp = NAME, message = NAME_MESSAGE) String modification,
         @Pattern(regexp = NAME, message = NAME_MESSAGE) String registration,
-        @Valid References references) {
+        @Valid References references,
+        Map<String, @NotEmpty List<@NotBlank String>> documents) {
 
     /**
      * The grammar of the pack's reference keys (a rule's {@code refs}, a crosswalk's columns): a regular

@@ -34,6 +34,9 @@ import java.util.Map;
  */
 public final class SchemaGenerator {
 
+    /** The {@code $comment} of a field that no published document prints (see {@link Doc#confidential()}). */
+    public static final String CONFIDENTIAL = "confidential: for the AI Office and national authorities only; never printed in the public training-content summary";
+
     private final Map<String, Object> defs = new LinkedHashMap<>();
     private final Map<Class<?>, String> names = new LinkedHashMap<>();
     private final ClassificationFile facts;
@@ -132,6 +135,10 @@ public final class SchemaGenerator {
             Doc doc = rc.getAnnotation(Doc.class);
             if (doc != null) {
                 p.put("description", describe(doc) + (rc.getType() == LocalDate.class ? " " + DATE_RANGE : ""));
+                if (doc.confidential()) {
+                    // $comment, not an x- keyword: strict validators (ajv) refuse unknown keywords
+                    p.put("$comment", CONFIDENTIAL);
+                }
             }
             props.put(rc.getName(), p);
             if (has(anns, NotNull.class) || has(anns, NotBlank.class) || has(anns, NotEmpty.class)) {

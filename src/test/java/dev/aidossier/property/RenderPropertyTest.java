@@ -101,6 +101,9 @@ class RenderPropertyTest {
         Renderer renderer = new Renderer(ENGINE, null, "property", FRAMEWORKS);
         StringBuilder all = new StringBuilder();
         for (DocumentKind kind : DocumentKind.values()) {
+            if (!Renderer.applies(kind, a)) {
+                continue;
+            }
             byte[] pdf;
             try {
                 pdf = renderer.render(kind, a, new RenderOptions("property", AS_OF, true, null)).pdf();

@@ -29,6 +29,9 @@ class DeterminismTest {
     @Test
     void twoRendersAreByteIdentical() throws RenderException {
         for (DocumentKind k : DocumentKind.values()) {
+            if (k.modelsOnly()) {
+                continue; // GpaiDocumentsTest.sameBytesTwice
+            }
             // a fresh renderer each time: nothing may depend on what a previous render cached
             assertThat(render(k, "complete.yaml", null)).as(k.id()).isEqualTo(render(k, "complete.yaml", null));
         }
@@ -47,6 +50,9 @@ class DeterminismTest {
         RenderOptions after = new RenderOptions("x", AFTER, false, null);
         RenderOptions early = new RenderOptions("x", RenderFixtures.BEFORE, false, null);
         for (DocumentKind k : DocumentKind.values()) {
+            if (k.modelsOnly()) {
+                continue;
+            }
             for (int round = 0; round < 2; round++) {
                 assertThat(shared.xhtml(k, complete, after)).as(k.id() + " complete").isEqualTo(renderer().xhtml(k, complete, after));
                 assertThat(shared.xhtml(k, incomplete, after)).as(k.id() + " incomplete").isEqualTo(renderer().xhtml(k, incomplete, after));

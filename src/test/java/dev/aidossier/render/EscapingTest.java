@@ -17,12 +17,38 @@ class EscapingTest {
     void markupTemplateCodeAndEntitiesPrintLiterally() throws RenderException {
         for (DocumentKind k : DocumentKind.values()) {
             Analysis a = analyse("escaping.yaml", AFTER);
+            if (!Renderer.applies(k, a)) {
+                continue; // the model documents: gpai-escaping.yaml below
+            }
             Renderer.Output o = renderer().render(k, a, options("escaping", AFTER).withDraft(true));
             String t = text(o.pdf());
             assertThat(t).as(k.id()).contains("Tricky <script>alert('x')</script> & Co ]]> ${7*7}");
             assertThat(t).as(k.id()).doesNotContain("Tricky 49").doesNotContain("${7*7}49");
             assertThat(o.refused()).as(k.id()).isEmpty();
         }
+    }
+
+    @Test
+    void theModelDocumentsPrintMarkupAndTemplateCodeLiterally() throws RenderException {
+        Analysis a = analyse("gpai-escaping.yaml", AFTER);
+        for (DocumentKind k : DocumentKind.values()) {
+            if (!k.modelsOnly()) {
+                continue;
+            }
+            Renderer.Output o = renderer().render(k, a, options("gpai-escaping", AFTER).withDraft(true));
+            String t = text(o.pdf());
+            assertThat(t).as(k.id()).contains("Tricky <script>alert('x')</script> & Co ]]> ${7*7}")
+                    .doesNotContain("Tricky 49");
+            assertThat(o.refused()).as(k.id()).isEmpty();
+        }
+        String summary = text(renderer().render(DocumentKind.TRAINING_CONTENT_SUMMARY, a, options("gpai-escaping", AFTER)).pdf());
+        assertThat(summary).contains("#{1+1} and [#if true]x[/#if] and <#-- comment --> are not interpreted.", "<crawl> & ${x}",
+                "Crawled pages <br/> with ]]> inside.", "Top <10> & ${share} of domains.", "tokens &", "<words>",
+                "Policy <p>text</p> & ]]> ${policy} here.", "Fetches <pages> & honours robots.txt.");
+        String tech = text(renderer().render(DocumentKind.GPAI_TECHNICAL_DOCUMENTATION, a, options("gpai-escaping", AFTER)).pdf());
+        assertThat(tech).contains("Template code ${spec.provider.name} and <#include \"/etc/passwd\"> and <@lib.gap f=x/> stay text.",
+                "Entities &nbsp; &amp; &#160; &lt; stay text.", "<json> & ]]>", "ACME & Söhne <i>GmbH</i> &amp; &nbsp;");
+        assertThat(tech.replace(" ", "")).contains("Markup<imgsrc=\"http://127.0.0.1:9/leak.png\"/>and<ahref=\"file:///etc/passwd\">link</a>staytext.");
     }
 
     @Test

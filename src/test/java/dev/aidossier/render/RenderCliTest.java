@@ -71,7 +71,7 @@ class RenderCliTest {
     void usageErrors(@TempDir Path tmp) throws Exception {
         RenderFixtures.Run kind = cli("render", resource("complete.yaml").toString(), "--doc", "brochure", "-o", tmp.toString());
         assertThat(kind.code()).isEqualTo(2);
-        assertThat(kind.err()).contains("'brochure' is not one of technical-documentation, declaration, gap-report, instructions, passport, interoperability-plan, all");
+        assertThat(kind.err()).contains("'brochure' is not one of technical-documentation, declaration, gap-report, instructions, passport, interoperability-plan, gpai-technical-documentation, downstream-information, training-content-summary, model-documentation-form, all");
         RenderFixtures.Run folder = cli("render", tmp.toString(), "--doc", "gap-report", "-o", tmp.resolve("o").toString());
         assertThat(folder.code()).isEqualTo(2);
         RenderFixtures.Run templates = cli("render", resource("complete.yaml").toString(), "--doc", "gap-report", "-o", tmp.toString(),
@@ -87,15 +87,18 @@ class RenderCliTest {
     }
 
     @Test
-    void aGeneralPurposeModelGetsItsGapReportOnly(@TempDir Path out) throws Exception {
+    void aGeneralPurposeModelGetsItsGapReportAndItsOwnDocuments(@TempDir Path out) throws Exception {
         RenderFixtures.Run all = cli("render", resource("gpai-model.yaml").toString(), "--doc", "all", "-o", out.toString());
         assertThat(all.code()).as(all.err()).isZero();
-        // the Annex IV, V and Art. 13 documents concern AI systems; the gap report and the framework documents remain
-        assertThat(names(out)).containsExactly("gpai-model-gap-report.pdf", "gpai-model-interoperability-plan.pdf", "gpai-model-passport.pdf");
+        // the Annex IV, V and Art. 13 documents concern AI systems; the gap report, the framework documents and
+        // the model's own documents (Art. 53, Annexes XI and XII) remain
+        assertThat(names(out)).containsExactly("gpai-model-downstream-information.pdf", "gpai-model-gap-report.pdf",
+                "gpai-model-gpai-technical-documentation.pdf", "gpai-model-interoperability-plan.pdf", "gpai-model-model-documentation-form.pdf",
+                "gpai-model-passport.pdf", "gpai-model-training-content-summary.pdf");
         assertThat(all.out()).contains("skipped technical-documentation", "skipped declaration", "skipped instructions");
         RenderFixtures.Run one = cli("render", resource("gpai-model.yaml").toString(), "--doc", "technical-documentation", "-o", out.toString());
         assertThat(one.code()).isEqualTo(2);
-        assertThat(one.err()).contains("concerns AI systems", "--doc gap-report");
+        assertThat(one.err()).contains("concerns AI systems", "--doc gap-report", "gpai-technical-documentation, downstream-information");
     }
 
     @Test

@@ -109,6 +109,9 @@ class SandboxTest {
     void aValueOfTheDescriptionIsNeverFetched() throws RenderException {
         // escaping.yaml holds <img src="http://127.0.0.1:9/leak.png"/> as text
         for (DocumentKind k : DocumentKind.values()) {
+            if (k.modelsOnly()) {
+                continue;
+            }
             Renderer.Output o = renderer().render(k, analyse("escaping.yaml", AFTER), options("escaping", AFTER).withDraft(true));
             assertThat(o.refused()).isEmpty();
         }
