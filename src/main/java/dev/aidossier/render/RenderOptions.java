@@ -10,8 +10,14 @@ import java.time.LocalDate;
  * @param draft           stamp every page as a draft (the declaration: "not a declaration of conformity")
  * @param sourceDateEpoch seconds since 1970 for the PDF dates (the SOURCE_DATE_EPOCH convention), or null:
  *                        then the description's documentDate, else {@link PdfOutput#FIXED_EPOCH}
+ * @param lang            the document language (a catalogue of {@code templates/i18n/}), or null: then the
+ *                        description's {@code metadata.language} if a catalogue exists for it, else English
  */
-public record RenderOptions(String stem, LocalDate asOf, boolean draft, Long sourceDateEpoch) {
+public record RenderOptions(String stem, LocalDate asOf, boolean draft, Long sourceDateEpoch, String lang) {
+
+    public RenderOptions(String stem, LocalDate asOf, boolean draft, Long sourceDateEpoch) {
+        this(stem, asOf, draft, sourceDateEpoch, null);
+    }
 
     public RenderOptions {
         if (stem == null || stem.isBlank()) {
@@ -20,9 +26,16 @@ public record RenderOptions(String stem, LocalDate asOf, boolean draft, Long sou
         if (asOf == null) {
             throw new IllegalArgumentException("asOf is required");
         }
+        if (lang != null && Catalogues.get(lang) == null) {
+            throw new IllegalArgumentException("no catalogue for language '" + lang + "'");
+        }
     }
 
     public RenderOptions withDraft(boolean d) {
-        return new RenderOptions(stem, asOf, d, sourceDateEpoch);
+        return new RenderOptions(stem, asOf, d, sourceDateEpoch, lang);
+    }
+
+    public RenderOptions withLang(String l) {
+        return new RenderOptions(stem, asOf, draft, sourceDateEpoch, l);
     }
 }
