@@ -237,7 +237,10 @@ final class RenderCommand implements Callable<Integer> {
                 }
                 written.add(new Written(r.kind(), r.lang(), r.target(), Hashes.sha256(r.pdf()), r.pdf().length));
             }
-            print(out, written, notes);
+            // the market: a member state whose official languages none of the document languages covers (a note)
+            List<String> covered = languages.isEmpty() ? List.of(Renderer.language(a, base)) : languages;
+            List<Finding> coverage = written.isEmpty() ? List.of() : dev.aidossier.render.LanguageCoverage.check(a, covered);
+            print(out, written, notes, coverage);
             return code;
         } catch (CommonOptions.UsageError e) {
             err.println("dossier: " + e.getMessage());
@@ -314,7 +317,7 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, List<Written> written, List<String> notes) {
+    private void print(PrintWriter out, List<Written> written, List<String> notes, List<Finding> coverage) {
         if (common.format == CommonOptions.Format.json) {
             List<Map<String, Object>> docs = new ArrayList<>();
             for (Written w : written) {
@@ -331,6 +334,7 @@ final class RenderCommand implements Callable<Integer> {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("written", docs);
             root.put("notes", notes);
+            root.put("findings", coverage.stream().map(Finding::toText).toList());
             out.print(Json.write(root));
             return;
         }
@@ -338,5 +342,6 @@ final class RenderCommand implements Callable<Integer> {
             out.println("wrote " + w.file() + " (" + w.kind().title() + (w.lang() == null ? "" : ", " + w.lang()) + ", " + w.bytes() + " bytes)");
         }
         notes.forEach(out::println);
+        coverage.forEach(f -> out.println(f.toText()));
     }
 }

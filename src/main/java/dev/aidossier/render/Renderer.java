@@ -110,12 +110,19 @@ public final class Renderer {
     public String xhtml(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         check(kind, a);
         if (!kind.frameworks()) {
-            return templates.process(kind.template(), DataModel.forDocument(documentModel(a, o), kind, o, language(a, o)));
+            return templates.process(kind.template(), withRuleTexts(DataModel.forDocument(documentModel(a, o), kind, o, language(a, o)), engine, language(a, o)));
         }
         if (frameworks == null) {
             throw RenderException.template("the " + kind.title() + " needs the rule packs of every framework; none were given to the renderer", null);
         }
-        return templates.process(kind.template(), DataModel.forDocument(frameworksModel(a, o), kind, o, language(a, o)));
+        return templates.process(kind.template(), withRuleTexts(DataModel.forDocument(frameworksModel(a, o), kind, o, language(a, o)),
+                frameworks.engine(), language(a, o)));
+    }
+
+    /** {@code ruleTexts}: rule id to its title (and remediation) in the document language, where the pack translates them. */
+    private static Map<String, Object> withRuleTexts(Map<String, Object> model, Engine engine, String lang) {
+        model.put("ruleTexts", RuleTexts.of(engine.packs().stream().map(p -> p.id()).toList(), lang));
+        return model;
     }
 
     /**

@@ -54,8 +54,14 @@ class TranslatedGapReportTest {
         assertThat(t).contains(msg(lang, "doc.translationNote"));
         // dates as the language writes them
         assertThat(t).contains(Catalogues.get(lang).date("2027-12-02"));
-        // the rule pack's own texts stay English, marked as such
-        assertThat(t).contains("Intended purpose is described", "[" + msg(lang, "mark.english") + "]");
+        // the rule pack's own texts: translated where rules/eu-ai-act/i18n/<lang>.yaml has them, else English, marked as such
+        assertThat(t).contains("[" + msg(lang, "mark.english") + "]");
+        if (lang.equals("de")) {
+            assertThat(t).contains("FEHLER · EUAIA-ANXIV-1A-PURPOSE · Die Zweckbestimmung ist beschrieben")
+                    .doesNotContain("Intended purpose is described");
+        } else {
+            assertThat(t).contains("EUAIA-ANXIV-1A-PURPOSE · Intended purpose is described [" + msg(lang, "mark.english") + "]");
+        }
         // none of the English catalogue's sentences (fragments between placeholders of 16 characters or more)
         List<String> english = new ArrayList<>();
         for (Map.Entry<String, Object> e : Catalogues.get("en").messages().entrySet()) {
@@ -125,6 +131,26 @@ class TranslatedGapReportTest {
             s.getText(d);
             assertThat(outside).isEmpty();
         }
+    }
+
+    /** Every rule the German texts name exists in the pack, and every rule of the pack has a German title. */
+    @Test
+    void theGermanRuleTextsNameEveryRuleOfThePackAndNoOther() {
+        Map<String, Map<String, String>> de = RuleTexts.of(List.of("eu-ai-act"), "de");
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        RenderFixtures.ENGINE.rules().rules().forEach(c -> ids.add(c.rule().id()));
+        assertThat(ids).hasSizeGreaterThan(150);
+        assertThat(de.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(de.values()).allSatisfy(v -> assertThat(v.get("title")).isNotBlank());
+        assertThat(RuleTexts.of(List.of("eu-ai-act"), "en")).isEmpty();
+        assertThat(RuleTexts.of(List.of("eu-ai-act"), "mt")).isEmpty(); // no Maltese texts yet: English, marked
+    }
+
+    @Test
+    void aRuleTextsFileWithAnUnknownFieldIsRefusedAtItsPlace() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleTexts.parse(
+                "apiVersion: dossier/rules/v1\nkind: RuleTexts\nlanguage: de\nrules:\n  X-Y: {titel: Zweck}\n".getBytes(), "de.yaml"))
+                .hasMessageContaining("de.yaml:5:9").hasMessageContaining("X-Y.titel must be one of");
     }
 
     /** The English texts of the rule pack the report shows: finding titles, messages, remediations, conclusions. */
