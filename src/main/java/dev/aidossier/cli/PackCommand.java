@@ -82,6 +82,9 @@ final class PackCommand implements Callable<Integer> {
                     "the manifest lists them. Without it: <name>-<doc>.pdf in metadata.language, else English."})
     List<String> langs = new ArrayList<>();
 
+    /** --lang, checked; empty without it. */
+    private List<String> languages = List.of();
+
     @Option(names = "--no-pdf", description = "Leave the PDFs out (findings, SARIF, JUnit, registration and manifest only).")
     boolean noPdf;
 
@@ -165,7 +168,7 @@ final class PackCommand implements Callable<Integer> {
             if (noPdf && !extras.isEmpty()) {
                 throw new CommonOptions.UsageError("--with " + String.join(",", with) + " adds PDFs; it cannot be combined with --no-pdf");
             }
-            List<String> languages = RenderCommand.languages(langs);
+            languages = RenderCommand.languages(langs);
             if (noPdf && !languages.isEmpty()) {
                 throw new CommonOptions.UsageError("--lang chooses the languages of the PDFs; it cannot be combined with --no-pdf");
             }
@@ -318,7 +321,12 @@ final class PackCommand implements Callable<Integer> {
             }
             Map<String, byte[]> content = builder.build(a, asOf, name, key, evidence);
             Path written = zip ? PackWriter.writeZip(target, content, name, force) : PackWriter.writeFolder(target, content, force);
-            return Outcome.of(in, a, threshold, written, null);
+            if (noPdf) {
+                return Outcome.of(in, a, threshold, written, null);
+            }
+            // the market: member states whose languages none of the documents' languages covers (notes, as render prints them)
+            List<String> covered = languages.isEmpty() ? List.of(dev.aidossier.render.Renderer.language(a, (String) null)) : languages;
+            return Outcome.of(in, a, threshold, written, null, dev.aidossier.render.LanguageCoverage.check(a, covered));
         } catch (dev.aidossier.render.RenderException e) {
             return Outcome.of(in, a, threshold, null, "cannot render: " + e.getMessage(), e.findings());
         } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -374,6 +382,9 @@ final class PackCommand implements Callable<Integer> {
                 }
             } else {
                 written++;
+                if (common.format != CommonOptions.Format.json) {
+                    o.problems().forEach(f -> out.println(f.toText())); // notes of a written pack (render.language-coverage)
+                }
             }
             if (o.atThreshold()) {
                 findings = true;

@@ -4,9 +4,7 @@ import dev.aidossier.analysis.Analysis;
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Severity;
 import dev.aidossier.core.Status;
-import dev.aidossier.load.Limits;
 import dev.aidossier.load.YNode;
-import dev.aidossier.load.YamlReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,23 +75,20 @@ public final class LanguageCoverage {
             if (in == null) {
                 throw new IllegalStateException(TABLE + " is missing from the tool");
             }
-            YamlReader.Result r = new YamlReader(Limits.DEFAULT, "a mapping with apiVersion, kind and memberStates").parse(in.readAllBytes(), TABLE);
-            if (!r.readable() || !(r.root() instanceof YNode.YMap m) || !(m.get("memberStates") instanceof YNode.YMap states)) {
-                throw new IllegalStateException(TABLE + " cannot be read: " + r.problems().stream().map(Finding::toText).toList());
+            dev.aidossier.load.DataFile<dev.aidossier.rules.MemberStateLanguagesFile> f =
+                    dev.aidossier.load.DataFile.parse(in.readAllBytes(), TABLE, dev.aidossier.rules.MemberStateLanguagesFile.class);
+            if (!f.ok()) {
+                throw new IllegalStateException(String.join("\n", f.findings().stream().map(Finding::toText).toList()));
             }
             Map<String, MemberState> out = new LinkedHashMap<>();
-            for (Map.Entry<String, YNode.Entry> e : states.entries().entrySet()) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> v = (Map<String, Object>) e.getValue().value().toPlain();
-                @SuppressWarnings("unchecked")
-                List<String> langs = (List<String>) v.get("languages");
-                for (String l : langs) {
+            f.value().memberStates().forEach((code, ms) -> {
+                for (String l : ms.languages()) {
                     if (Catalogues.get(l) == null) {
-                        throw new IllegalStateException(TABLE + ": " + e.getKey() + " names the language '" + l + "', which has no catalogue");
+                        throw new IllegalStateException(TABLE + ": " + code + " names the language '" + l + "', which has no catalogue");
                     }
                 }
-                out.put(e.getKey(), new MemberState(e.getKey(), String.valueOf(v.get("name")), List.copyOf(langs)));
-            }
+                out.put(code, new MemberState(code, ms.name(), List.copyOf(ms.languages())));
+            });
             return java.util.Collections.unmodifiableMap(out);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + TABLE + ": " + e.getMessage(), e);

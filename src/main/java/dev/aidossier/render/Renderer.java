@@ -130,8 +130,13 @@ public final class Renderer {
      * {@code metadata.language} when a catalogue exists for it ({@code de-AT} counts as {@code de}), else English.
      */
     public static String language(Analysis a, RenderOptions o) {
-        if (o.lang() != null) {
-            return o.lang();
+        return language(a, o.lang());
+    }
+
+    /** As above, for a language asked for, or null. */
+    public static String language(Analysis a, String requested) {
+        if (requested != null) {
+            return requested;
         }
         Metadata m = a.loaded().metadata();
         String l = m == null ? null : Catalogues.resolve(m.language());

@@ -1,9 +1,6 @@
 package dev.aidossier.render;
 
 import dev.aidossier.core.Finding;
-import dev.aidossier.load.Limits;
-import dev.aidossier.load.YNode;
-import dev.aidossier.load.YamlReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,9 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * English original; so does every message (it is filled in with the finding's path and value).
  */
 public final class RuleTexts {
-
-    /** The keys a rule's entry may hold. */
-    static final Set<String> FIELDS = Set.of("title", "remediation");
 
     private static final Map<String, Map<String, Map<String, String>>> CACHE = new ConcurrentHashMap<>();
 
@@ -54,25 +47,22 @@ public final class RuleTexts {
     }
 
     static Map<String, Map<String, String>> parse(byte[] bytes, String name) {
-        YamlReader.Result r = new YamlReader(Limits.DEFAULT, "a mapping with apiVersion, kind, language and rules").parse(bytes, name);
-        if (!r.readable() || !(r.root() instanceof YNode.YMap m) || !(m.get("rules") instanceof YNode.YMap rules)) {
-            throw new IllegalStateException(name + " is not a RuleTexts file: " + r.problems().stream().map(Finding::toText).toList());
+        dev.aidossier.load.DataFile<dev.aidossier.rules.RuleTextsFile> f =
+                dev.aidossier.load.DataFile.parse(bytes, name, dev.aidossier.rules.RuleTextsFile.class);
+        if (!f.ok()) {
+            throw new IllegalStateException(String.join("\n", f.findings().stream().map(Finding::toText).toList()));
         }
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, YNode.Entry> e : rules.entries().entrySet()) {
-            if (!(e.getValue().value() instanceof YNode.YMap texts)) {
-                throw new IllegalStateException(e.getValue().value().location() + ": " + e.getKey() + " must map title (and remediation) to texts");
+        f.value().rules().forEach((id, t) -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            if (t.title() != null) {
+                m.put("title", t.title());
             }
-            Map<String, String> t = new LinkedHashMap<>();
-            for (Map.Entry<String, YNode.Entry> f : texts.entries().entrySet()) {
-                if (!FIELDS.contains(f.getKey()) || !(f.getValue().value().toPlain() instanceof String s) || s.isBlank()) {
-                    throw new IllegalStateException(f.getValue().keyLocation() + ": " + e.getKey() + "." + f.getKey()
-                            + " must be one of " + FIELDS + " with a text");
-                }
-                t.put(f.getKey(), s);
+            if (t.remediation() != null) {
+                m.put("remediation", t.remediation());
             }
-            out.put(e.getKey(), Collections.unmodifiableMap(t));
-        }
+            out.put(id, Collections.unmodifiableMap(m));
+        });
         return Collections.unmodifiableMap(out);
     }
 }

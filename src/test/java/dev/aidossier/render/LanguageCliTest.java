@@ -70,6 +70,9 @@ class LanguageCliTest {
         Path pack = out.resolve("complete");
         assertThat(names(pack)).contains("complete-gap-report.de.pdf", "complete-gap-report.fr.pdf", "complete-technical-documentation.pdf")
                 .doesNotContain("complete-gap-report.pdf");
+        // Greece, Bulgaria and Cyprus read Greek or Bulgarian: German and French cover none of them
+        assertThat(r.out()).contains("complete.yaml:48:20: info [render.language-coverage] Greece (GR) reads el; the documents are in de, fr only",
+                "Bulgaria (BG) reads bg", "Cyprus (CY) reads el");
         String manifest = Files.readString(pack.resolve("manifest.json"));
         assertThat(manifest).contains("\"languages\" : [ \"de\", \"fr\" ]", "complete-gap-report.de.pdf");
         // another language set is another pack: not reused
