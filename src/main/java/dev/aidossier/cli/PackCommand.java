@@ -321,12 +321,11 @@ final class PackCommand implements Callable<Integer> {
             }
             Map<String, byte[]> content = builder.build(a, asOf, name, key, evidence);
             Path written = zip ? PackWriter.writeZip(target, content, name, force) : PackWriter.writeFolder(target, content, force);
-            if (noPdf) {
+            if (noPdf || languages.isEmpty()) {
                 return Outcome.of(in, a, threshold, written, null);
             }
-            // the market: member states whose languages none of the documents' languages covers (notes, as render prints them)
-            List<String> covered = languages.isEmpty() ? List.of(dev.aidossier.render.Renderer.language(a, (String) null)) : languages;
-            return Outcome.of(in, a, threshold, written, null, dev.aidossier.render.LanguageCoverage.check(a, covered));
+            // with --lang: member states whose languages none of the documents' languages covers (notes, as render prints them)
+            return Outcome.of(in, a, threshold, written, null, dev.aidossier.render.LanguageCoverage.check(a, languages));
         } catch (dev.aidossier.render.RenderException e) {
             return Outcome.of(in, a, threshold, null, "cannot render: " + e.getMessage(), e.findings());
         } catch (java.nio.file.FileAlreadyExistsException e) {
