@@ -23,8 +23,9 @@ stage="$target/$name"
 archive="$target/$name.tar.gz"
 
 # the modules the tool and its libraries use (jdeps --print-module-deps over the runtime class path),
-# plus the locale data of the EU's official languages for dates and numbers in documents
-modules="java.base,java.compiler,java.desktop,java.logging,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.localedata"
+# plus the locale data of the EU's official languages for dates and numbers in documents; java.naming for
+# DSS's HTTP client of --tsa (CommonsDataLoader refers to JNDI's LDAP types: without it, NoClassDefFoundError)
+modules="java.base,java.compiler,java.desktop,java.logging,java.naming,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.localedata"
 locales="en,bg,cs,da,de,el,es,et,fi,fr,ga,hr,hu,it,lt,lv,mt,nl,pl,pt,ro,sk,sl,sv"
 
 jar="$target/dossier.jar"

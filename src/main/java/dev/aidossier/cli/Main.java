@@ -19,7 +19,7 @@ import java.util.Properties;
  */
 @Command(name = "dossier", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "EU AI Act documentation from one YAML description: classify, check, render, pack.",
-        subcommands = {ClassifyCommand.class, CheckCommand.class, RenderCommand.class, PackCommand.class, DiffCommand.class, RulesCommand.class, CrosswalkCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ClassifyCommand.class, CheckCommand.class, RenderCommand.class, PackCommand.class, SignCommand.class, DiffCommand.class, RulesCommand.class, CrosswalkCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
                 "2:usage error, unreadable input, unusable rule pack or template", "3:internal error of the tool"})

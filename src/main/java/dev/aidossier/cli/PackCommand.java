@@ -88,6 +88,14 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = "--no-pdf", description = "Leave the PDFs out (findings, SARIF, JUnit, registration and manifest only).")
     boolean noPdf;
 
+    @Option(names = "--sign",
+            description = "Sign every PDF of each pack (PAdES) and its manifest (manifest.json.p7s, CAdES) with the key of --keystore; "
+                    + "the declaration is in a pack, and signed, only when no error-level finding is open or upcoming.")
+    boolean sign;
+
+    @Mixin
+    SignOptions signOptions;
+
     @Option(names = "--with", paramLabel = "DOC[,DOC...]", split = ",",
             description = "Add documents that are not in a pack by default: passport, interoperability-plan (judged against every pack of the rules folder, or those named by --pack).")
     List<String> with = List.of();
@@ -109,6 +117,13 @@ final class PackCommand implements Callable<Integer> {
     }
 
     /**
+     * The signature of a signed pack, for the summary: who signed, when, at which level, and, when the pack holds
+     * no declaration because error-level findings are open or upcoming, why (null otherwise).
+     */
+    private record Signed(String signer, String signingTime, String level, String declaration) {
+    }
+
+    /**
      * What the summary needs of one description. Not the analysis itself: a batch of thousands would
      * otherwise hold every description's tree, model and findings until the end.
      *
@@ -116,19 +131,19 @@ final class PackCommand implements Callable<Integer> {
      * @param atThreshold  whether an open finding reaches --fail-on
      */
     private record Outcome(Inputs.Input input, boolean readable, String tier, long errors, long warnings, long upcoming, boolean atThreshold,
-                           List<Finding> loadFindings, Path written, String error, List<Finding> problems, boolean reused) {
+                           List<Finding> loadFindings, Path written, String error, List<Finding> problems, boolean reused, Signed signed) {
 
         static Outcome of(Inputs.Input input, Analysis a, Severity threshold, Path written, String error, List<Finding> problems) {
-            return of(input, a, threshold, written, error, problems, false);
+            return of(input, a, threshold, written, error, problems, null);
         }
 
-        static Outcome of(Inputs.Input input, Analysis a, Severity threshold, Path written, String error, List<Finding> problems, boolean reused) {
+        static Outcome of(Inputs.Input input, Analysis a, Severity threshold, Path written, String error, List<Finding> problems, Signed signed) {
             boolean reaches = threshold != null && a.findings().stream().anyMatch(f -> f.status().isOpen() && f.severity().atLeast(threshold));
             return new Outcome(input, a.readable(), a.classification() == null ? null : a.classification().tier(),
                     count(a, Severity.error), count(a, Severity.warning),
                     a.findings().stream().filter(f -> f.status() == dev.aidossier.core.Status.upcoming).count(),
                     reaches, a.readable() ? List.of() : List.copyOf(a.findings()),
-                    written, error, problems, reused);
+                    written, error, problems, false, signed);
         }
 
         static Outcome of(Inputs.Input input, Analysis a, Severity threshold, Path written, String error) {
@@ -159,6 +174,19 @@ final class PackCommand implements Callable<Integer> {
                 throw new CommonOptions.UsageError(inputs.size() + " descriptions is more than --max-files " + maxFiles);
             }
             checkOutputFolder(inputs);
+            if (!sign && signOptions.any()) {
+                throw new CommonOptions.UsageError("--keystore, --key-alias, --keystore-password-file and --tsa sign the packs: add --sign");
+            }
+            if (sign) {
+                // the key before anything else: a wrong password or an expired certificate stops the run before any pack is built
+                try {
+                    signer = signOptions.open(dev.aidossier.pack.PackSigning.now());
+                } catch (dev.aidossier.sign.SignException e) {
+                    err.println("dossier: " + e.getMessage());
+                    err.println("dossier: no pack was written");
+                    return Main.USAGE;
+                }
+            }
             Engine engine = common.engine(err);
             if (engine == null) {
                 return Main.USAGE;
@@ -243,8 +271,15 @@ final class PackCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("dossier: " + e.getMessage());
             return Main.USAGE;
+        } finally {
+            if (signer != null) {
+                signer.close();
+            }
         }
     }
+
+    /** The signer of a --sign run (null otherwise), opened before any pack is built. */
+    private dev.aidossier.sign.Signer signer;
 
     /** Worker threads that do not keep the JVM alive. */
     private static ExecutorService daemonPool(int n, String name) {
@@ -275,6 +310,10 @@ final class PackCommand implements Callable<Integer> {
         parts.add("with=" + extras.stream().map(dev.aidossier.render.DocumentKind::id).sorted().toList());
         parts.add("packs=" + common.pack);
         parts.add("limits=" + common.limits());
+        if (signer != null) {
+            // a signed pack is kept only by a run that signs with the same certificate, at the same level, with the same authority
+            parts.add("sign=" + signer.key().certificateSha256() + "," + signer.level() + "," + signOptions.tsa);
+        }
         // the bundled rule packs, crosswalks and templates are part of the build; a user's folders count file by file
         List<Path> folders = new ArrayList<>();
         if (common.rules != null) {
@@ -300,11 +339,29 @@ final class PackCommand implements Callable<Integer> {
             }
             if (bytes != null) {
                 byte[] b = bytes;
+                PackWriter.ExpectedSignature expected = signer == null ? null : new PackWriter.ExpectedSignature() {
+                    @Override
+                    public String certificateSha256() {
+                        return signer.key().certificateSha256();
+                    }
+
+                    @Override
+                    public boolean signs(byte[] p7s, byte[] manifest) {
+                        return dev.aidossier.sign.Signer.signs(p7s, manifest, signer.key().certificate());
+                    }
+                };
                 PackWriter.Kept kept = PackWriter.reusable(target, zip, name,
-                        paths -> keys.of(in.path(), in.display(), b, name, PackKey.hash(in.path(), paths)));
+                        paths -> keys.of(in.path(), in.display(), b, name, PackKey.hash(in.path(), paths)), expected);
                 if (kept != null) {
                     boolean reaches = threshold != null && kept.openSeverities().stream().anyMatch(sv -> sv.atLeast(threshold));
-                    return new Outcome(in, true, kept.tier(), kept.openErrors(), kept.openWarnings(), kept.upcoming(), reaches, List.of(), target, null, List.of(), true);
+                    Signed signed = null;
+                    if (signer != null) {
+                        dev.aidossier.render.DeclarationGate gate = new dev.aidossier.render.DeclarationGate((int) kept.openErrors(), (int) kept.upcomingErrors());
+                        signed = new Signed(kept.signer(), kept.signingTime(), kept.level(),
+                                gate.blocked() && !"none".equals(kept.tier()) ? declarationNote(gate) : null);
+                    }
+                    return new Outcome(in, true, kept.tier(), kept.openErrors(), kept.openWarnings(), kept.upcoming(), reaches, List.of(), target, null,
+                            List.of(), true, signed);
                 }
             }
         }
@@ -319,13 +376,22 @@ final class PackCommand implements Callable<Integer> {
                 // known before rendering: the writer would refuse it after
                 return Outcome.of(in, a, threshold, null, target + " exists; use --force to replace it");
             }
-            Map<String, byte[]> content = builder.build(a, asOf, name, key, evidence);
+            Map<String, byte[]> content = builder.build(a, asOf, name, key, evidence,
+                    signer == null ? null : new dev.aidossier.pack.PackSigning(signer));
             Path written = zip ? PackWriter.writeZip(target, content, name, force) : PackWriter.writeFolder(target, content, force);
-            if (noPdf || languages.isEmpty()) {
-                return Outcome.of(in, a, threshold, written, null);
+            Signed signed = null;
+            if (signer != null) {
+                tools.jackson.databind.JsonNode sig = Json.mapper().readTree(content.get("manifest.json")).path("signature");
+                dev.aidossier.render.DeclarationGate gate = dev.aidossier.render.DeclarationGate.of(a);
+                boolean declarationApplies = dev.aidossier.render.Renderer.applies(dev.aidossier.render.DocumentKind.DECLARATION, a);
+                signed = new Signed(sig.path("signer").asString(""), sig.path("signingTime").asString(""), sig.path("level").asString(""),
+                        declarationApplies && gate.blocked() ? declarationNote(gate) : null);
             }
             // with --lang: member states whose languages none of the documents' languages covers (notes, as render prints them)
-            return Outcome.of(in, a, threshold, written, null, dev.aidossier.render.LanguageCoverage.check(a, languages));
+            List<Finding> coverage = noPdf || languages.isEmpty() ? List.of() : dev.aidossier.render.LanguageCoverage.check(a, languages);
+            return Outcome.of(in, a, threshold, written, null, coverage, signed);
+        } catch (dev.aidossier.sign.SignException e) {
+            return Outcome.of(in, a, threshold, null, "cannot sign: " + e.getMessage());
         } catch (dev.aidossier.render.RenderException e) {
             return Outcome.of(in, a, threshold, null, "cannot render: " + e.getMessage(), e.findings());
         } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -335,6 +401,11 @@ final class PackCommand implements Callable<Integer> {
         } catch (Exception e) {
             return Outcome.of(in, a, threshold, null, "cannot build pack: " + e.getMessage());
         }
+    }
+
+    /** Why a signed pack holds no signed declaration: the declaration is not made while the gate is blocked. */
+    private static String declarationNote(dev.aidossier.render.DeclarationGate gate) {
+        return "the EU declaration of conformity is not in the pack, so not signed: " + RenderCommand.refusal(gate);
     }
 
     private int report(List<Outcome> outcomes, PrintWriter out) {
@@ -351,6 +422,14 @@ final class PackCommand implements Callable<Integer> {
                 m.put("upcoming", o.upcoming());
                 m.put("pack", o.written() == null ? null : o.written().toString());
                 m.put("reused", o.reused());
+                if (o.signed() != null) {
+                    Map<String, Object> s = new java.util.LinkedHashMap<>();
+                    s.put("signer", o.signed().signer());
+                    s.put("signingTime", o.signed().signingTime());
+                    s.put("level", o.signed().level());
+                    s.put("declaration", o.signed().declaration() == null ? "signed or not applicable" : o.signed().declaration());
+                    m.put("signature", s);
+                }
                 m.put("problem", o.error());
                 if (!o.problems().isEmpty()) {
                     m.put("problems", o.problems().stream().map(Finding::toText).toList());
@@ -387,6 +466,19 @@ final class PackCommand implements Callable<Integer> {
             }
             if (o.atThreshold()) {
                 findings = true;
+            }
+        }
+        if (common.format != CommonOptions.Format.json && signer != null) {
+            for (Outcome o : outcomes) {
+                if (o.signed() == null || o.written() == null) {
+                    continue;
+                }
+                out.println(o.written() + ": signed by " + o.signed().signer() + " at " + o.signed().signingTime() + " (PAdES "
+                        + o.signed().level() + " on every PDF, CAdES " + o.signed().level() + " on the manifest: "
+                        + dev.aidossier.pack.PackSigning.SIGNATURE_FILE + ")" + (o.reused() ? ", kept from the last run" : ""));
+                if (o.signed().declaration() != null) {
+                    out.println(o.written() + ": " + o.signed().declaration());
+                }
             }
         }
         if (common.format != CommonOptions.Format.json) {

@@ -266,7 +266,7 @@ final class RenderCommand implements Callable<Integer> {
         return out;
     }
 
-    private static String refusal(DeclarationGate gate) {
+    static String refusal(DeclarationGate gate) {
         StringBuilder sb = new StringBuilder();
         sb.append(gate.total()).append(gate.total() == 1 ? " error-level finding remains" : " error-level findings remain");
         List<String> parts = new ArrayList<>();

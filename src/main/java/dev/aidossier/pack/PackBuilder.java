@@ -55,9 +55,30 @@ public final class PackBuilder {
      * files it covered, both recorded in the manifest; or null for none.
      */
     public Map<String, byte[]> build(Analysis a, LocalDate asOf, String stem, String reuseKey, List<PackKey.Evidence> evidence) throws Exception {
+        return build(a, asOf, stem, reuseKey, evidence, null);
+    }
+
+    /**
+     * As above; with {@code signing}, every PDF is signed before the manifest is made (so the manifest lists
+     * the signed PDFs' hashes) and the manifest gets a detached signature, {@link PackSigning#SIGNATURE_FILE},
+     * after it. The declaration is in a pack only when it may be signed (never while error-level findings are
+     * open or upcoming, never as a draft), so every PDF of the pack is signed.
+     */
+    public Map<String, byte[]> build(Analysis a, LocalDate asOf, String stem, String reuseKey, List<PackKey.Evidence> evidence,
+                                     PackSigning signing) throws Exception {
         Map<String, byte[]> files = new TreeMap<>();
+        Map<String, Object> signature = null;
+        java.time.Instant signedAt = null;
         if (documents != null) {
-            files.putAll(documents.render(a, stem));
+            Map<String, byte[]> pdfs = new TreeMap<>(documents.render(a, stem));
+            if (signing != null) {
+                signedAt = PackSigning.now();
+                signature = signing.signPdfs(pdfs, java.util.Set.of(), signedAt);
+            }
+            files.putAll(pdfs);
+        } else if (signing != null) {
+            signedAt = PackSigning.now();
+            signature = signing.signPdfs(files, java.util.Set.of(), signedAt);
         }
         Map<String, Object> findings = new LinkedHashMap<>();
         findings.put("tool", Json.obj("name", "dossier", "version", toolVersion));
@@ -78,11 +99,16 @@ public final class PackBuilder {
             files.put("description.yaml", a.loaded().bytes()); // the input itself, so the pack stands alone and diff can compare packs
         }
         Map<String, byte[]> out = new LinkedHashMap<>(files);
-        out.put("manifest.json", utf8(Json.write(manifest(a, asOf, files, reuseKey, evidence))));
+        byte[] manifest = utf8(Json.write(manifest(a, asOf, files, reuseKey, evidence, signature)));
+        out.put("manifest.json", manifest);
+        if (signing != null) {
+            out.put(PackSigning.SIGNATURE_FILE, signing.signManifest(manifest, signedAt));
+        }
         return out;
     }
 
-    private Map<String, Object> manifest(Analysis a, LocalDate asOf, Map<String, byte[]> files, String reuseKey, List<PackKey.Evidence> evidence) {
+    private Map<String, Object> manifest(Analysis a, LocalDate asOf, Map<String, byte[]> files, String reuseKey, List<PackKey.Evidence> evidence,
+                                         Map<String, Object> signature) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "dossier/pack/v1");
         m.put("tool", Json.obj("name", "dossier", "version", toolVersion));
@@ -114,6 +140,9 @@ public final class PackBuilder {
         if (reuseKey != null) {
             m.put("reuseKey", reuseKey);
             m.put("evidence", evidence.stream().map(e -> Json.obj("path", e.path(), "sha256", e.sha256())).toList());
+        }
+        if (signature != null) {
+            m.put("signature", signature);
         }
         List<Map<String, Object>> list = new ArrayList<>();
         files.forEach((name, bytes) -> {

@@ -33,13 +33,14 @@ public final class PackWriter {
      * together, and how many. A pack beyond them is simply built again; the bounds keep a hostile or odd
      * output folder from filling the heap.
      */
-    private static final long MAX_MANIFEST = 4L * 1024 * 1024;
-    private static final long MAX_ENTRY = 64L * 1024 * 1024;
-    private static final long MAX_TOTAL = 96L * 1024 * 1024;
-    private static final int MAX_ENTRIES = 64;
+    static final long MAX_MANIFEST = 4L * 1024 * 1024;
+    static final long MAX_ENTRY = 64L * 1024 * 1024;
+    static final long MAX_TOTAL = 96L * 1024 * 1024;
+    static final int MAX_ENTRIES = 64;
 
     /** What a kept pack tells of its description: the summary line and the exit code come from it. */
-    public record Kept(String tier, List<dev.aidossier.core.Severity> openSeverities, long upcoming) {
+    public record Kept(String tier, List<dev.aidossier.core.Severity> openSeverities, long upcoming, long upcomingErrors, String signer,
+                       String signingTime, String level) {
         public long openErrors() {
             return openSeverities.stream().filter(dev.aidossier.core.Severity.error::equals).count();
         }
@@ -59,6 +60,25 @@ public final class PackWriter {
      */
     public static Kept reusable(Path target, boolean zip, String rootFolder,
                                 java.util.function.Function<List<String>, String> keyOf) {
+        return reusable(target, zip, rootFolder, keyOf, null);
+    }
+
+    /** The signature a kept pack must carry when the run signs (pack --sign); null for a run that does not sign. */
+    public interface ExpectedSignature {
+        /** SHA-256 of the certificate the run signs with. */
+        String certificateSha256();
+
+        /** Whether {@code p7s} is a valid signature of exactly {@code manifest} by that certificate. */
+        boolean signs(byte[] p7s, byte[] manifest);
+    }
+
+    /**
+     * As above, for a run that signs ({@code expected} not null) or not (null). A signed pack is kept only by a
+     * run that signs with the same certificate (the reuse key covers the certificate and the level), and only
+     * when its manifest signature still verifies; a run that does not sign keeps no signed pack.
+     */
+    public static Kept reusable(Path target, boolean zip, String rootFolder,
+                                java.util.function.Function<List<String>, String> keyOf, ExpectedSignature expected) {
         try {
             if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return null;
@@ -98,6 +118,19 @@ public final class PackWriter {
                 listed.add(name);
             }
             listed.add("manifest.json");
+            tools.jackson.databind.JsonNode sig = m.path("signature");
+            if (expected == null) {
+                if (!sig.isMissingNode() || files.containsKey(PackSigning.SIGNATURE_FILE)) {
+                    return null; // signed before: a run that does not sign builds it again
+                }
+            } else {
+                byte[] p7s = files.get(PackSigning.SIGNATURE_FILE);
+                if (!sig.isObject() || p7s == null || !expected.certificateSha256().equals(sig.path("certificateSha256").asString(null))
+                        || !expected.signs(p7s, manifest)) {
+                    return null;
+                }
+                listed.add(PackSigning.SIGNATURE_FILE);
+            }
             if (!listed.equals(files.keySet())) {
                 return null;
             }
@@ -110,21 +143,29 @@ public final class PackWriter {
                 }
             }
             long upcoming = 0;
+            long upcomingErrors = 0;
             List<dev.aidossier.core.Severity> open = new java.util.ArrayList<>();
             for (tools.jackson.databind.JsonNode f : dev.aidossier.report.Json.mapper().readTree(files.get("findings.json")).path("findings")) {
                 String status = f.path("status").asString("");
                 if ("upcoming".equals(status)) {
                     upcoming++;
+                    if ("error".equals(f.path("severity").asString(""))) {
+                        upcomingErrors++;
+                    }
                 } else if ("failed".equals(status)) {
                     // an unknown severity throws, and the pack is built again (caught below)
                     open.add(dev.aidossier.core.Severity.valueOf(f.path("severity").asString("")));
                 }
             }
             String tier = m.path("tier").isString() ? m.path("tier").asString() : null;
-            return new Kept(tier, List.copyOf(open), upcoming);
+            return new Kept(tier, List.copyOf(open), upcoming, upcomingErrors, text(sig, "signer"), text(sig, "signingTime"), text(sig, "level"));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static String text(tools.jackson.databind.JsonNode n, String field) {
+        return n.path(field).isString() ? n.path(field).asString() : null;
     }
 
     /** A pack folder's manifest.json, or null when it is missing, not a regular file or too large. */

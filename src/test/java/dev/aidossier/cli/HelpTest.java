@@ -27,6 +27,6 @@ class HelpTest {
                 summaries.set(summaries.size() - 1, summaries.get(summaries.size() - 1) + " " + line.strip());
             }
         }
-        assertThat(summaries).hasSize(9).allSatisfy(s -> assertThat(s).endsWith("."));
+        assertThat(summaries).hasSize(10).allSatisfy(s -> assertThat(s).endsWith("."));
     }
 }

@@ -104,7 +104,7 @@ class DistributionIT {
         assertThat(home.resolve("LICENSES/java-runtime/java.base")).isDirectory();
         // only the modules the tool needs: no compiler, no jshell, no jdk.jfr
         String modules = Files.readString(home.resolve("runtime/release"));
-        assertThat(modules).contains("java.desktop", "jdk.localedata").doesNotContain("jdk.compiler", "jdk.jshell", "jdk.jfr");
+        assertThat(modules).contains("java.desktop", "jdk.localedata", "java.naming").doesNotContain("jdk.compiler", "jdk.jshell", "jdk.jfr");
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(home.resolve("README.md"));
         assertThat(perms).contains(PosixFilePermission.OTHERS_READ).doesNotContain(PosixFilePermission.OTHERS_WRITE);
         // no java on the PATH the launcher is run with
@@ -115,7 +115,13 @@ class DistributionIT {
     void runsWithoutJavaAndWritesTheSamePackAsThePlainJar() throws Exception {
         Path work = tmp.resolve("pack");
         Files.createDirectories(work);
-        String example = TestSupport.examples().resolve("cv-screening.yaml").toString();
+        // the examples outside both working folders (this JVM's and the launcher's), so that every run names the
+        // input by the same absolute file: URI in its SARIF (a path inside the working folder is written relative)
+        Path examples = tmp.resolve("examples");
+        if (!Files.exists(examples)) {
+            TestSupport.copyTree(TestSupport.examples(), examples);
+        }
+        String example = examples.resolve("cv-screening.yaml").toString();
         Result a = dossier(work, "pack", "--as-of", "2026-12-02", "-o", "with-cache", example);
         Result b = plain(work, "pack", "--as-of", "2026-12-02", "-o", "without-cache", example);
         assertThat(a.exit).as(a.err).isZero();
@@ -130,6 +136,33 @@ class DistributionIT {
         TestSupport.Run r = TestSupport.run("pack", "--as-of", "2026-12-02", "-o", here.toString(), example);
         assertThat(r.exit()).as(r.toString()).isZero();
         assertSameTree(work.resolve("with-cache"), here);
+    }
+
+    /**
+     * pack --sign with a time-stamp authority on the distribution's own runtime: the signing libraries find every
+     * module they need in the jlink image (the HTTP client of --tsa needs java.naming), and DSS accepts the result.
+     */
+    @Test
+    void signsPacksWithATimeStampOnItsOwnRuntime() throws Exception {
+        Path work = tmp.resolve("signed");
+        Files.createDirectories(work);
+        String example = TestSupport.examples().resolve("customer-chatbot.yaml").toString();
+        try (dev.aidossier.sign.TestKeys.Tsa tsa = dev.aidossier.sign.TestKeys.tsaServer()) {
+            List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/dossier").toString(), "pack", "--as-of", "2026-12-02", "-o", "out",
+                    example, "--sign", "--keystore", dev.aidossier.sign.TestKeys.signer().toString(), "--tsa", tsa.url()));
+            Result r = exec(work, Map.of("PATH", bin.toString(), "LANG", "C.UTF-8", "DOSSIER_KEYSTORE_PASSWORD", dev.aidossier.sign.TestKeys.PASSWORD),
+                    cmd.toArray(String[]::new));
+            assertThat(r.exit).as(r.err).isZero();
+            assertThat(r.err).isEmpty();
+            assertThat(r.out).contains("signed by " + dev.aidossier.sign.TestKeys.SIGNER_DN).contains("(PAdES B-T on every PDF, CAdES B-T on the manifest");
+        }
+        Path pack = work.resolve("out/customer-chatbot");
+        byte[] manifest = Files.readAllBytes(pack.resolve("manifest.json"));
+        dev.aidossier.sign.Dss.Result m = dev.aidossier.sign.Dss.validate(Files.readAllBytes(pack.resolve("manifest.json.p7s")), manifest);
+        assertThat(m.indications()).as(m.errors().toString()).containsExactly(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
+        dev.aidossier.sign.Dss.Result d = dev.aidossier.sign.Dss.validate(Files.readAllBytes(pack.resolve("customer-chatbot-declaration.pdf")), null);
+        assertThat(d.indications()).as(d.errors().toString()).containsExactly(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
+        assertThat(d.levels()).containsExactly(eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_T);
     }
 
     @Test
