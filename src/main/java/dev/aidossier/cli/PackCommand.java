@@ -80,6 +80,14 @@ final class PackCommand implements Callable<Integer> {
             description = "A TrueType or OpenType font for the characters the bundled fonts lack (Chinese, Arabic, ...); repeatable.")
     List<Path> fonts = new ArrayList<>();
 
+    @Option(names = "--lang", paramLabel = "LANG[,LANG...]", split = ",",
+            description = {"Write the documents in these languages, each as <name>-<doc>.<lang>.pdf (see render --lang);",
+                    "the manifest lists them. Without it: <name>-<doc>.pdf in metadata.language, else English."})
+    List<String> langs = new ArrayList<>();
+
+    /** --lang, checked; empty without it. */
+    private List<String> languages = List.of();
+
     @Option(names = "--no-pdf", description = "Leave the PDFs out (findings, SARIF, JUnit, registration and manifest only).")
     boolean noPdf;
 
@@ -192,6 +200,10 @@ final class PackCommand implements Callable<Integer> {
             if (noPdf && !extras.isEmpty()) {
                 throw new CommonOptions.UsageError("--with " + String.join(",", with) + " adds PDFs; it cannot be combined with --no-pdf");
             }
+            languages = RenderCommand.languages(langs);
+            if (noPdf && !languages.isEmpty()) {
+                throw new CommonOptions.UsageError("--lang chooses the languages of the PDFs; it cannot be combined with --no-pdf");
+            }
             PackBuilder.Documents documents = null;
             List<dev.aidossier.render.UserFont> userFonts = List.of();
             if (!noPdf) {
@@ -219,10 +231,10 @@ final class PackCommand implements Callable<Integer> {
                 // the passport and the plan are judged against every framework: once per description, before rendering
                 dev.aidossier.analysis.Frameworks judge = frameworks;
                 documents = (a, stem) -> renderer.renderAll(judge == null ? a : judge.judge(engine, a, asOf),
-                        new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras, docPool);
+                        new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras, docPool, languages);
             }
-            PackBuilder builder = new PackBuilder(engine, Main.version(), documents);
-            PackKey keys = packKey(engine, asOf, extras, userFonts);
+            PackBuilder builder = new PackBuilder(engine, Main.version(), documents, languages);
+            PackKey keys = packKey(engine, asOf, extras, userFonts, languages);
             boolean progress = System.console() != null && System.getenv("CI") == null;
             AtomicInteger done = new AtomicInteger();
             ExecutorService pool = daemonPool(n, "dossier-pack");
@@ -287,8 +299,11 @@ final class PackCommand implements Callable<Integer> {
      * {@code userFonts} are the --font files as the renderer read them (none without PDFs).
      */
     private PackKey packKey(Engine engine, LocalDate asOf, java.util.Set<dev.aidossier.render.DocumentKind> extras,
-                            List<dev.aidossier.render.UserFont> userFonts) throws IOException, CommonOptions.UsageError {
+                            List<dev.aidossier.render.UserFont> userFonts, List<String> languages) throws IOException, CommonOptions.UsageError {
         List<String> parts = new ArrayList<>();
+        if (!languages.isEmpty()) {
+            parts.add("lang=" + languages); // absent without --lang, so the keys of packs made before it stay valid
+        }
         parts.add("tool=" + Main.version());
         parts.add("build=" + dev.aidossier.util.BuildId.current());
         parts.add("rules=" + engine.packHash());
@@ -376,7 +391,9 @@ final class PackCommand implements Callable<Integer> {
                 signed = new Signed(sig.path("signer").asString(""), sig.path("signingTime").asString(""), sig.path("level").asString(""),
                         declarationApplies && gate.blocked() ? declarationNote(gate) : null);
             }
-            return Outcome.of(in, a, threshold, written, null, List.of(), signed);
+            // with --lang: member states whose languages none of the documents' languages covers (notes, as render prints them)
+            List<Finding> coverage = noPdf || languages.isEmpty() ? List.of() : dev.aidossier.render.LanguageCoverage.check(a, languages);
+            return Outcome.of(in, a, threshold, written, null, coverage, signed);
         } catch (dev.aidossier.sign.SignException e) {
             return Outcome.of(in, a, threshold, null, "cannot sign: " + e.getMessage());
         } catch (dev.aidossier.render.RenderException e) {
@@ -447,6 +464,9 @@ final class PackCommand implements Callable<Integer> {
                 }
             } else {
                 written++;
+                if (common.format != CommonOptions.Format.json) {
+                    o.problems().forEach(f -> out.println(f.toText())); // notes of a written pack (render.language-coverage)
+                }
             }
             if (o.atThreshold()) {
                 findings = true;

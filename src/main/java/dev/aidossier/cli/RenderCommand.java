@@ -79,15 +79,44 @@ final class RenderCommand implements Callable<Integer> {
                     "the public training-content summary, and the Model Documentation Form with only their items, as <name>-<doc>.dp.pdf)."})
     String audience;
 
+    @Option(names = "--lang", paramLabel = "LANG[,LANG...]", split = ",",
+            description = {"Write the documents in these languages (bg, cs, da, de, el, en, es, et, fi, fr, ga, hr, hu, it, lt, lv, mt, nl,",
+                    "pl, pt, ro, sk, sl, sv), each as <name>-<doc>.<lang>.pdf. Without it: one file per document, <name>-<doc>.pdf,",
+                    "in metadata.language (if there is a catalogue for it), else English. Documents not yet translated stay English."})
+    List<String> langs = new ArrayList<>();
+
     @Option(names = "--xhtml",
             description = {"Write the XHTML each PDF is made from, as <name>-<doc>.xhtml, with the style sheets and images it links to,",
                     "instead of the PDF: to debug a template, or to render it with another engine (a browser, WeasyPrint)."})
     boolean xhtml;
 
-    private record Written(DocumentKind kind, Path file, String sha256, int bytes) {
+    private record Written(DocumentKind kind, String lang, Path file, String sha256, int bytes) {
     }
 
-    private record Rendered(DocumentKind kind, Path target, byte[] pdf) {
+    private record Rendered(DocumentKind kind, String lang, Path target, byte[] pdf) {
+    }
+
+    /** One document in one language (null: the plain name, in the description's language). */
+    private record Job(DocumentKind kind, String lang) {
+    }
+
+    /**
+     * The languages of --lang, each a catalogue of templates/i18n/ ("de", also written "DE" or "de-AT"), in the
+     * order given, without repeats; an unknown one is a usage error naming the languages there are.
+     */
+    static List<String> languages(List<String> given) throws CommonOptions.UsageError {
+        List<String> out = new ArrayList<>();
+        for (String g : given) {
+            String l = dev.aidossier.render.Catalogues.resolve(g);
+            if (l == null) {
+                throw new CommonOptions.UsageError("--lang: '" + g + "' is not one of the languages there is a catalogue for: "
+                        + String.join(", ", dev.aidossier.render.Catalogues.languages()));
+            }
+            if (!out.contains(l)) {
+                out.add(l);
+            }
+        }
+        return out;
     }
 
     @Override
@@ -104,6 +133,7 @@ final class RenderCommand implements Callable<Integer> {
                 throw new CommonOptions.UsageError("--audience: '" + audience + "' is not one of " + String.join(", ", RenderOptions.AUDIENCES));
             }
             boolean dp = audience.equals("dp");
+            List<String> languages = languages(langs);
             LocalDate asOf = common.asOfDate();
             Long epoch = sourceDateEpoch();
             if (Files.isDirectory(file)) {
@@ -133,12 +163,28 @@ final class RenderCommand implements Callable<Integer> {
             }
             Renderer renderer = new Renderer(engine, templates, Main.version(), frameworks, readFonts(fonts), renderLimits.limits());
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
-            RenderOptions options = new RenderOptions(stem, asOf, draft, epoch, audience);
+            RenderOptions base = new RenderOptions(stem, asOf, draft, epoch, audience);
             // every document is rendered before the first is written: a failure leaves no files behind
             List<Rendered> rendered = new ArrayList<>();
             List<String> notes = new ArrayList<>();
             int code = Main.OK;
+            List<Job> jobs = new ArrayList<>();
             for (DocumentKind kind : kinds) {
+                if (languages.isEmpty() || !Renderer.translated(kind)) {
+                    if (!languages.isEmpty() && !languages.equals(List.of("en")) && Renderer.applies(kind, a)) {
+                        notes.add(kind.id() + " is not translated yet: written in English as "
+                                + Renderer.fileName(stem, kind, null, draft, xhtml ? ".xhtml" : ".pdf"));
+                    }
+                    jobs.add(new Job(kind, null));
+                } else {
+                    for (String l : languages) {
+                        jobs.add(new Job(kind, l));
+                    }
+                }
+            }
+            for (Job job : jobs) {
+                DocumentKind kind = job.kind();
+                RenderOptions options = job.lang() == null ? base : base.withLang(job.lang());
                 if (!Renderer.applies(kind, a)) {
                     String why = kind.modelsOnly()
                             ? "the " + kind.title().toLowerCase(java.util.Locale.ROOT) + " concerns general-purpose AI models and " + file + " describes an AI system"
@@ -169,6 +215,9 @@ final class RenderCommand implements Callable<Integer> {
                 if (kind == DocumentKind.DECLARATION && !draft) {
                     DeclarationGate gate = DeclarationGate.of(a);
                     if (gate.blocked()) {
+                        if (code == Main.FINDINGS) {
+                            continue; // said once, not once per language
+                        }
                         err.println("dossier: the EU declaration of conformity was not rendered: " + refusal(gate)
                                 + ". See them with 'dossier check " + file + "' (open and upcoming, each at its line) or 'dossier render "
                                 + file + " --doc gap-report -o " + output + "'"
@@ -179,28 +228,31 @@ final class RenderCommand implements Callable<Integer> {
                 }
                 // a draft never takes the name of the real document: <name>-<doc>.draft.pdf
                 // nor does a document for one audience take the name of the full one: <name>-<doc>.dp.pdf
-                Path target = output.resolve(stem + "-" + kind.id() + (dp && kind.byAudience() ? ".dp" : "") + (draft ? ".draft" : "")
-                        + (xhtml ? ".xhtml" : ".pdf"));
+                String name = Renderer.fileName(stem, kind, job.lang(), draft, xhtml ? ".xhtml" : ".pdf");
+                if (dp && kind.byAudience()) {
+                    name = name.replaceFirst("^" + java.util.regex.Pattern.quote(stem + "-" + kind.id()), java.util.regex.Matcher.quoteReplacement(stem + "-" + kind.id() + ".dp"));
+                }
+                Path target = output.resolve(name);
                 if (sameFile(target, file)) {
                     throw new CommonOptions.UsageError("refusing to write " + target + " over the input description");
                 }
                 if (xhtml) {
                     String x = renderer.xhtml(kind, a, options);
-                    rendered.add(new Rendered(kind, target, x.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    rendered.add(new Rendered(kind, job.lang(), target, x.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                     for (Map.Entry<String, byte[]> r : renderer.linkedResources(x).entrySet()) {
                         Path res = output.resolve(r.getKey()).normalize();
                         if (!res.startsWith(output.normalize()) || sameFile(res, file)) {
                             continue;
                         }
                         if (rendered.stream().noneMatch(w -> w.target().equals(res))) {
-                            rendered.add(new Rendered(null, res, r.getValue()));
+                            rendered.add(new Rendered(null, null, res, r.getValue()));
                         }
                     }
                     continue;
                 }
                 Renderer.Output o = renderer.render(kind, a, options);
                 renderer.requireResources(o);
-                rendered.add(new Rendered(kind, target, o.pdf()));
+                rendered.add(new Rendered(kind, job.lang(), target, o.pdf()));
             }
             if (!rendered.isEmpty()) {
                 try {
@@ -218,9 +270,12 @@ final class RenderCommand implements Callable<Integer> {
                 if (r.kind() == null) {
                     continue; // a style sheet or image of --xhtml: not listed
                 }
-                written.add(new Written(r.kind(), r.target(), Hashes.sha256(r.pdf()), r.pdf().length));
+                written.add(new Written(r.kind(), r.lang(), r.target(), Hashes.sha256(r.pdf()), r.pdf().length));
             }
-            print(out, written, notes);
+            // the market: a member state whose official languages none of the document languages covers (a note)
+            List<String> covered = languages.isEmpty() ? List.of(Renderer.language(a, base)) : languages;
+            List<Finding> coverage = written.isEmpty() ? List.of() : dev.aidossier.render.LanguageCoverage.check(a, covered);
+            print(out, written, notes, coverage);
             return code;
         } catch (CommonOptions.UsageError e) {
             err.println("dossier: " + e.getMessage());
@@ -297,12 +352,15 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, List<Written> written, List<String> notes) {
+    private void print(PrintWriter out, List<Written> written, List<String> notes, List<Finding> coverage) {
         if (common.format == CommonOptions.Format.json) {
             List<Map<String, Object>> docs = new ArrayList<>();
             for (Written w : written) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("doc", w.kind().id());
+                if (w.lang() != null) {
+                    m.put("lang", w.lang());
+                }
                 m.put("file", w.file().toString());
                 m.put("sha256", w.sha256());
                 m.put("bytes", w.bytes());
@@ -311,12 +369,14 @@ final class RenderCommand implements Callable<Integer> {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("written", docs);
             root.put("notes", notes);
+            root.put("findings", coverage.stream().map(Finding::toText).toList());
             out.print(Json.write(root));
             return;
         }
         for (Written w : written) {
-            out.println("wrote " + w.file() + " (" + w.kind().title() + ", " + w.bytes() + " bytes)");
+            out.println("wrote " + w.file() + " (" + w.kind().title() + (w.lang() == null ? "" : ", " + w.lang()) + ", " + w.bytes() + " bytes)");
         }
         notes.forEach(out::println);
+        coverage.forEach(f -> out.println(f.toText()));
     }
 }

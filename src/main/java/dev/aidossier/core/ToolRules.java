@@ -48,6 +48,7 @@ public final class ToolRules {
         add("evidence.unknown-id", "Evidence references name listed files", "An evidence: field names an id that spec.evidence does not list.");
         add("waiver.unknown-rule", "Waivers name existing rules", "A waiver must name a rule id of the pack (dossier rules list).");
         add("waiver.expired", "Waivers are in date", "An expired waiver waives nothing; renew it or fix the finding.");
+        add("render.language-coverage", "The document languages cover the member states", "A member state of spec.general.memberStates reads none of the languages the documents are in (rules/member-state-languages.yaml); add one of its languages with --lang.");
         add("waiver.unused", "Waivers are needed", "The waived rule has no open finding; remove the waiver.");
     }
 

@@ -31,11 +31,18 @@ public final class PackBuilder {
     private final Engine engine;
     private final String toolVersion;
     private final Documents documents;
+    private final List<String> languages;
 
     public PackBuilder(Engine engine, String toolVersion, Documents documents) {
+        this(engine, toolVersion, documents, List.of());
+    }
+
+    /** @param languages the document languages asked for (--lang), listed in the manifest; empty for none */
+    public PackBuilder(Engine engine, String toolVersion, Documents documents, List<String> languages) {
         this.engine = engine;
         this.toolVersion = toolVersion;
         this.documents = documents;
+        this.languages = List.copyOf(languages);
     }
 
     /** File name to content, manifest.json last; names are sorted otherwise. */
@@ -121,6 +128,9 @@ public final class PackBuilder {
         input.put("sha256", a.loaded().bytes() == null ? null : Hashes.sha256(a.loaded().bytes()));
         m.put("input", input);
         m.put("asOf", asOf.toString());
+        if (!languages.isEmpty()) {
+            m.put("languages", languages);
+        }
         if (a.classification() != null) {
             m.put("tier", a.classification().tier());
             m.put("gpai", a.classification().gpai());

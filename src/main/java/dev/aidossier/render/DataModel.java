@@ -49,6 +49,15 @@ final class DataModel {
      * description) followed by the shared part, which is not copied: templates cannot change it.
      */
     static Map<String, Object> forDocument(Map<String, Object> shared, DocumentKind kind, RenderOptions o) {
+        return forDocument(shared, kind, o, Catalogues.DEFAULT);
+    }
+
+    /**
+     * As above, in the document language {@code lang}: the model also holds the language's template
+     * functions ({@code t}, {@code fdate}, {@code fnum}, {@code hasT}) and {@code lang}, {@code langName}
+     * (see {@link I18nMethods}).
+     */
+    static Map<String, Object> forDocument(Map<String, Object> shared, DocumentKind kind, RenderOptions o, String lang) {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", kind.id());
@@ -63,6 +72,7 @@ final class DataModel {
         }
         doc.put("files", files);
         root.put("doc", doc);
+        root.putAll(I18nMethods.of(lang));
         root.putAll(shared);
         return root;
     }

@@ -12,14 +12,20 @@ import java.time.LocalDate;
  *                        then the description's documentDate, else {@link PdfOutput#FIXED_EPOCH}
  * @param audience        who the documents are for: {@code all} (every item), or {@code dp} (downstream providers:
  *                        only the items they receive, in the documents whose content depends on the audience)
+ * @param lang            the document language (a catalogue of {@code templates/i18n/}), or null: then the
+ *                        description's {@code metadata.language} if a catalogue exists for it, else English
  */
-public record RenderOptions(String stem, LocalDate asOf, boolean draft, Long sourceDateEpoch, String audience) {
+public record RenderOptions(String stem, LocalDate asOf, boolean draft, Long sourceDateEpoch, String audience, String lang) {
 
     /** The audiences a render can be made for. */
     public static final java.util.List<String> AUDIENCES = java.util.List.of("all", "dp");
 
     public RenderOptions(String stem, LocalDate asOf, boolean draft, Long sourceDateEpoch) {
-        this(stem, asOf, draft, sourceDateEpoch, "all");
+        this(stem, asOf, draft, sourceDateEpoch, "all", null);
+    }
+
+    public RenderOptions(String stem, LocalDate asOf, boolean draft, Long sourceDateEpoch, String audience) {
+        this(stem, asOf, draft, sourceDateEpoch, audience, null);
     }
 
     public RenderOptions {
@@ -32,13 +38,20 @@ public record RenderOptions(String stem, LocalDate asOf, boolean draft, Long sou
         if (!AUDIENCES.contains(audience)) {
             throw new IllegalArgumentException("audience must be one of " + AUDIENCES);
         }
+        if (lang != null && Catalogues.get(lang) == null) {
+            throw new IllegalArgumentException("no catalogue for language '" + lang + "'");
+        }
     }
 
     public RenderOptions withDraft(boolean d) {
-        return new RenderOptions(stem, asOf, d, sourceDateEpoch, audience);
+        return new RenderOptions(stem, asOf, d, sourceDateEpoch, audience, lang);
     }
 
     public RenderOptions withAudience(String a) {
-        return new RenderOptions(stem, asOf, draft, sourceDateEpoch, a);
+        return new RenderOptions(stem, asOf, draft, sourceDateEpoch, a, lang);
+    }
+
+    public RenderOptions withLang(String l) {
+        return new RenderOptions(stem, asOf, draft, sourceDateEpoch, audience, l);
     }
 }

@@ -130,12 +130,36 @@ public final class Renderer {
     private Map<String, Object> model(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         check(kind, a);
         if (!kind.frameworks()) {
-            return DataModel.forDocument(documentModel(a, o), kind, o);
+            return withRuleTexts(DataModel.forDocument(documentModel(a, o), kind, o, language(a, o)), engine, language(a, o));
         }
         if (frameworks == null) {
             throw RenderException.template("the " + kind.title() + " needs the rule packs of every framework; none were given to the renderer", null);
         }
-        return DataModel.forDocument(frameworksModel(a, o), kind, o);
+        return withRuleTexts(DataModel.forDocument(frameworksModel(a, o), kind, o, language(a, o)), frameworks.engine(), language(a, o));
+    }
+
+    /** {@code ruleTexts}: rule id to its title (and remediation) in the document language, where the pack translates them. */
+    private static Map<String, Object> withRuleTexts(Map<String, Object> model, Engine engine, String lang) {
+        model.put("ruleTexts", RuleTexts.of(engine.packs().stream().map(p -> p.id()).toList(), lang));
+        return model;
+    }
+
+    /**
+     * The language a document is rendered in: the one asked for ({@code --lang}), else the description's
+     * {@code metadata.language} when a catalogue exists for it ({@code de-AT} counts as {@code de}), else English.
+     */
+    public static String language(Analysis a, RenderOptions o) {
+        return language(a, o.lang());
+    }
+
+    /** As above, for a language asked for, or null. */
+    public static String language(Analysis a, String requested) {
+        if (requested != null) {
+            return requested;
+        }
+        Metadata m = a.loaded().metadata();
+        String l = m == null ? null : Catalogues.resolve(m.language());
+        return l == null ? Catalogues.DEFAULT : l;
     }
 
     private static final java.util.regex.Pattern LINKED = java.util.regex.Pattern.compile("<(?:link|img)\\s[^>]*?(?:href|src)=\"([^\"]+)\"");
@@ -290,12 +314,59 @@ public final class Renderer {
      */
     public Map<String, byte[]> renderAll(Analysis a, RenderOptions o, java.util.Set<DocumentKind> with,
                                          java.util.concurrent.ExecutorService pool) throws RenderException {
+        return renderAll(a, o, with, pool, List.of());
+    }
+
+    /**
+     * As above, once per language of {@code languages} ({@code --lang}): a document whose template is
+     * translated ({@link #translated}) is written once per language as {@code <stem>-<doc>.<lang>.pdf}; one
+     * that is not yet translated once, in English, under its plain name. With no languages: each document
+     * once, in the description's language ({@link #language}), under its plain name.
+     */
+    public Map<String, byte[]> renderAll(Analysis a, RenderOptions o, java.util.Set<DocumentKind> with,
+                                         java.util.concurrent.ExecutorService pool, List<String> languages) throws RenderException {
+        if (languages.isEmpty()) {
+            return renderAllOnce(a, o, with, pool, null);
+        }
+        Map<String, byte[]> out = new java.util.TreeMap<>();
+        out.putAll(renderAllOnce(a, o.withLang(Catalogues.DEFAULT), with, pool, false));
+        for (String lang : languages) {
+            out.putAll(renderAllOnce(a, o.withLang(lang), with, pool, true));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a document's template takes its words from the catalogues: the catalogues name its title
+     * ({@code doc.<id>.title}). The others are English until they are converted.
+     */
+    public static boolean translated(DocumentKind kind) {
+        return Catalogues.get(Catalogues.DEFAULT).messages().containsKey("doc." + kind.id() + ".title");
+    }
+
+    /**
+     * The file name of a document: {@code <stem>-<doc>[.<lang>][.draft].pdf}; {@code lang} null for the plain
+     * name (no --lang, or a document that is not translated).
+     */
+    public static String fileName(String stem, DocumentKind kind, String lang, boolean draft, String extension) {
+        return stem + "-" + kind.id() + (lang == null ? "" : "." + lang) + (draft ? ".draft" : "") + extension;
+    }
+
+    /**
+     * One pass over the documents; {@code translatedOnly}: null for every document under its plain name,
+     * true for the translated ones under their language's name, false for the untranslated ones (English).
+     */
+    private Map<String, byte[]> renderAllOnce(Analysis a, RenderOptions o, java.util.Set<DocumentKind> with,
+                                              java.util.concurrent.ExecutorService pool, Boolean translatedOnly) throws RenderException {
         List<DocumentKind> kinds = new java.util.ArrayList<>();
         for (DocumentKind k : DocumentKind.values()) {
             if (k.frameworks() && !with.contains(k)) {
                 continue;
             }
             if (!applies(k, a) || !owed(k, a) || (k == DocumentKind.DECLARATION && !o.draft() && DeclarationGate.of(a).blocked())) {
+                continue;
+            }
+            if (translatedOnly != null && translated(k) != translatedOnly) {
                 continue;
             }
             kinds.add(k);
@@ -311,7 +382,7 @@ public final class Renderer {
             DocumentKind k = kinds.get(i);
             Output r = futures.isEmpty() ? render(k, a, o) : result(futures.get(i));
             requireResources(r);
-            out.put(o.stem() + "-" + k.id() + ".pdf", r.pdf());
+            out.put(fileName(o.stem(), k, Boolean.TRUE.equals(translatedOnly) ? o.lang() : null, false, ".pdf"), r.pdf());
         }
         return out;
     }

@@ -85,7 +85,11 @@ class DataValidatorTest {
         if (name.endsWith(".tests.yaml")) {
             return FixtureRunner.RuleTests.class;
         }
+        if (p.getParent().getFileName().toString().equals("i18n")) {
+            return dev.aidossier.rules.RuleTextsFile.class;
+        }
         return switch (name) {
+            case "member-state-languages.yaml" -> dev.aidossier.rules.MemberStateLanguagesFile.class;
             case "pack.yaml" -> RulePackFile.class;
             case "classification.yaml" -> ClassificationFile.class;
             case "index.yaml" -> RulePackIndex.class;

@@ -1,0 +1,27 @@
+package dev.aidossier.rules;
+
+import dev.aidossier.model.Doc;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.Map;
+
+/**
+ * {@code rules/<pack>/i18n/<lang>.yaml}: a pack's rule texts in one language, by rule id. What a rule lacks here
+ * the documents show in English, marked as the English original.
+ */
+public record RuleTextsFile(
+        @NotNull @Pattern(regexp = "dossier/rules/v1", message = "must be dossier/rules/v1") String apiVersion,
+        @NotNull @Pattern(regexp = "RuleTexts", message = "must be RuleTexts") String kind,
+        @Doc("The language, as templates/i18n/index.yaml names it (de, fr, ...).") @NotNull @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String language,
+        @Doc("Rule id to its texts.") @NotEmpty Map<String, @Valid RuleText> rules) {
+
+    /** The translated texts of one rule; each is optional. */
+    public record RuleText(
+            @Doc("The rule's title in the language.") @Size(min = 1, max = 200) String title,
+            @Doc("The rule's remediation in the language.") @Size(min = 1) String remediation) {
+    }
+}
