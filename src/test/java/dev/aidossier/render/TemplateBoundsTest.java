@@ -247,8 +247,13 @@ class TemplateBoundsTest {
 
     @Test
     void theBundledTemplatesLinkOnlyInsideTheirDocuments() throws Exception {
+        dev.aidossier.analysis.Analysis model = dev.aidossier.TestSupport.euEngine().analyse(
+                dev.aidossier.TestSupport.examples().resolve("gpai-frontier-model.yaml"), "gpai-frontier-model.yaml", AFTER);
         for (DocumentKind k : DocumentKind.values()) {
-            Renderer.Output o = RenderFixtures.renderer().render(k, analyse("complete.yaml", AFTER), options("complete", AFTER).withDraft(true));
+            // the documents of a general-purpose AI model from the model example, the others from an AI system
+            Renderer.Output o = k.modelsOnly()
+                    ? RenderFixtures.renderer().render(k, model, options("gpai-frontier-model", AFTER).withDraft(true))
+                    : RenderFixtures.renderer().render(k, analyse("complete.yaml", AFTER), options("complete", AFTER).withDraft(true));
             try (PDDocument d = Loader.loadPDF(o.pdf())) {
                 for (PDPage p : d.getPages()) {
                     for (PDAnnotation a : p.getAnnotations()) {
