@@ -69,7 +69,7 @@ public final class Renderer {
      * the description it rendered last, so a pack builds each once instead of once per document; an entry
      * is only used for the very same analysis object and date.
      */
-    private record Cached(Analysis analysis, LocalDate asOf, Map<String, Object> model) {
+    private record Cached(Analysis analysis, LocalDate asOf, Map<String, Object> model, Engine judgedBy, Analysis judged, byte[] findings) {
         boolean holds(Analysis a, LocalDate d) {
             return analysis == a && asOf.equals(d);
         }
@@ -78,28 +78,41 @@ public final class Renderer {
     private final ThreadLocal<Cached> lastModel = new ThreadLocal<>();
     private final ThreadLocal<Cached> lastFrameworksModel = new ThreadLocal<>();
 
-    private Map<String, Object> documentModel(Analysis a, RenderOptions o) {
+    private Cached documentModel(Analysis a, RenderOptions o) {
         Cached c = lastModel.get();
         if (c != null && c.holds(a, o.asOf())) {
-            return c.model();
+            return c;
         }
         Map<String, Object> m = DataModel.shared(engine, a, o, toolVersion);
-        lastModel.set(new Cached(a, o.asOf(), m));
-        return m;
+        c = new Cached(a, o.asOf(), m, engine, a, Sources.findingsJson(engine, a, toolVersion));
+        lastModel.set(c);
+        return c;
     }
 
-    private Map<String, Object> frameworksModel(Analysis a, RenderOptions o) {
+    private Cached frameworksModel(Analysis a, RenderOptions o) {
         Cached c = lastFrameworksModel.get();
         if (c != null && c.holds(a, o.asOf())) {
-            return c.model();
+            return c;
         }
         // judged against every framework: the analysis step's (Frameworks.judge), made by the caller once per
         // description; judged here only for a caller that did not (tests, tools)
         Analysis all = frameworks.engine() == engine ? a : frameworks.judge(engine, a, o.asOf()).frameworks();
-        Map<String, Object> m = new LinkedHashMap<>(all == a ? documentModel(a, o) : DataModel.shared(frameworks.engine(), all, o, toolVersion));
+        Map<String, Object> m = new LinkedHashMap<>(all == a ? documentModel(a, o).model() : DataModel.shared(frameworks.engine(), all, o, toolVersion));
         Passport.add(m, frameworks, all, o.asOf());
-        lastFrameworksModel.set(new Cached(a, o.asOf(), m));
-        return m;
+        c = new Cached(a, o.asOf(), m, frameworks.engine(), all, Sources.findingsJson(frameworks.engine(), all, toolVersion));
+        lastFrameworksModel.set(c);
+        return c;
+    }
+
+    private Cached model(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
+        check(kind, a);
+        if (!kind.frameworks()) {
+            return documentModel(a, o);
+        }
+        if (frameworks == null) {
+            throw RenderException.template("the " + kind.title() + " needs the rule packs of every framework; none were given to the renderer", null);
+        }
+        return frameworksModel(a, o);
     }
 
     /** A rendered document: its PDF and the resources its template asked for but was refused. */
@@ -108,14 +121,7 @@ public final class Renderer {
 
     /** The XHTML of a document (what the PDF is made from), for tests and for debugging templates. */
     public String xhtml(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
-        check(kind, a);
-        if (!kind.frameworks()) {
-            return templates.process(kind.template(), DataModel.forDocument(documentModel(a, o), kind, o));
-        }
-        if (frameworks == null) {
-            throw RenderException.template("the " + kind.title() + " needs the rule packs of every framework; none were given to the renderer", null);
-        }
-        return templates.process(kind.template(), DataModel.forDocument(frameworksModel(a, o), kind, o));
+        return templates.process(kind.template(), DataModel.forDocument(model(kind, a, o).model(), kind, o));
     }
 
     private static final java.util.regex.Pattern LINKED = java.util.regex.Pattern.compile("<(?:link|img)\\s[^>]*?(?:href|src)=\"([^\"]+)\"");
@@ -150,9 +156,12 @@ public final class Renderer {
     }
 
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
-        String xhtml = xhtml(kind, a, o);
+        Cached c = model(kind, a, o);
+        String xhtml = templates.process(kind.template(), DataModel.forDocument(c.model(), kind, o));
         String template = templates.where(kind.template(), null, null);
-        PdfOutput.Result r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, template, fontSet.get());
+        List<PdfOutput.Attachment> sources = Sources.of(kind, c.judged(), c.findings(),
+                () -> Sources.findingsSarif(c.judgedBy(), c.judged(), toolVersion));
+        PdfOutput.Result r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, template, fontSet.get(), sources);
         if (!r.missingGlyphs().isEmpty()) {
             throw Glyphs.missing(r.missingGlyphs(), a.loaded().root(), a.loaded().file(), template, kind, !fonts.isEmpty());
         }
