@@ -160,7 +160,28 @@ public final class Binder {
     }
 
     /** What binding a record type needs, worked out once per type: reflection on records is slow on a cold JVM. */
-    private record Shape(List<String> names, Type[] types, Constructor<?> constructor) {
+    private record Shape(List<String> names, Type[] types, Constructor<?> constructor, boolean[] fixedForm) {
+    }
+
+    /**
+     * A text whose form a pattern decides (ids, codes, hashes, e-mail addresses) must be a YAML string: a number there
+     * would lose its form (leading zeros, exponents), and the JSON Schema says "string" for it.
+     */
+    private static boolean fixedForm(RecordComponent rc) {
+        if (rc.getType() != String.class) {
+            return false;
+        }
+        for (java.lang.annotation.Annotation a : rc.getAnnotatedType().getAnnotations()) {
+            if (a instanceof jakarta.validation.constraints.Pattern || a instanceof jakarta.validation.constraints.Email) {
+                return true;
+            }
+        }
+        for (java.lang.annotation.Annotation a : rc.getAccessor().getAnnotations()) {
+            if (a instanceof jakarta.validation.constraints.Pattern || a instanceof jakarta.validation.constraints.Email) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
@@ -170,12 +191,14 @@ public final class Binder {
             RecordComponent[] comps = t.getRecordComponents();
             Class<?>[] raw = new Class<?>[comps.length];
             Type[] generic = new Type[comps.length];
+            boolean[] fixed = new boolean[comps.length];
             for (int i = 0; i < comps.length; i++) {
                 raw[i] = comps[i].getType();
                 generic[i] = comps[i].getGenericType();
+                fixed[i] = fixedForm(comps[i]);
             }
             try {
-                return new Shape(Arrays.stream(comps).map(RecordComponent::getName).toList(), generic, t.getDeclaredConstructor(raw));
+                return new Shape(Arrays.stream(comps).map(RecordComponent::getName).toList(), generic, t.getDeclaredConstructor(raw), fixed);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("cannot construct " + t.getName(), e);
             }
@@ -201,7 +224,12 @@ public final class Binder {
         Object[] args = new Object[known.size()];
         for (int i = 0; i < args.length; i++) {
             String name = known.get(i);
-            args[i] = value(m.get(name), shape.types()[i], YPath.child(path, name));
+            YNode child = m.get(name);
+            if (shape.fixedForm()[i] && child instanceof YScalar s && s.value() instanceof Number) {
+                typeError(child, "a string", YPath.child(path, name), " (write it in quotes: \"" + Names.clip(s.text(), 40) + "\")");
+                continue;
+            }
+            args[i] = value(child, shape.types()[i], YPath.child(path, name));
         }
         try {
             return shape.constructor().newInstance(args);

@@ -26,6 +26,13 @@ public final class Sarif {
 
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     public static final String INFO_URI = "https://github.com/ai-dossier/dossier";
+    /** The README section that explains the tool's own rule ids (a test checks that the anchor exists). */
+    public static final String TOOL_RULES_HELP = INFO_URI + "#findings";
+    /**
+     * The base of every relative artifact URI: the folder the tool ran in (in CI, the checkout). Its absolute
+     * location is deliberately not written, so the same input gives the same bytes on every machine.
+     */
+    public static final String SRCROOT = "SRCROOT";
 
     public static String write(List<Analysis> analyses, Engine engine, String toolVersion) {
         Map<String, Object> log = new LinkedHashMap<>();
@@ -65,8 +72,9 @@ public final class Sarif {
             d.put("id", t.id());
             d.put("name", camel(t.id()));
             d.put("shortDescription", Json.obj("text", t.title()));
+            d.put("fullDescription", Json.obj("text", t.title() + ". " + t.help()));
             d.put("help", Json.obj("text", t.help()));
-            d.put("helpUri", INFO_URI + "#exit-codes-and-findings");
+            d.put("helpUri", TOOL_RULES_HELP);
             d.put("defaultConfiguration", Json.obj("level", t.id().equals("waiver.unused") ? "note" : "error"));
             rules.add(d);
         }
@@ -76,10 +84,9 @@ public final class Sarif {
         List<Map<String, Object>> results = new ArrayList<>();
         Map<String, Integer> artifactIndex = new LinkedHashMap<>();
         for (Analysis a : analyses) {
-            String uri = uri(a.loaded().file());
             artifactIndex.put(a.loaded().file(), artifacts.size());
             Map<String, Object> art = new LinkedHashMap<>();
-            art.put("location", Json.obj("uri", uri));
+            art.put("location", location(a.loaded().file(), null));
             if (a.loaded().bytes() != null) {
                 art.put("hashes", Json.obj("sha-256", dev.aidossier.util.Hashes.sha256(a.loaded().bytes())));
             }
@@ -104,13 +111,7 @@ public final class Sarif {
                 r.put("message", Json.obj("text", text));
                 Map<String, Object> phys = new LinkedHashMap<>();
                 String file = f.location().file();
-                Map<String, Object> al = new LinkedHashMap<>();
-                al.put("uri", uri(file));
-                Integer ai = artifactIndex.get(file);
-                if (ai != null) {
-                    al.put("index", ai);
-                }
-                phys.put("artifactLocation", al);
+                phys.put("artifactLocation", location(file, artifactIndex.get(file)));
                 phys.put("region", Json.obj("startLine", Math.max(1, f.location().line()), "startColumn", Math.max(1, f.location().column())));
                 r.put("locations", List.of(Json.obj("physicalLocation", phys)));
                 if (f.path() != null) {
@@ -130,6 +131,10 @@ public final class Sarif {
                 results.add(r);
             }
         }
+        run.put("automationDetails", Json.obj("id", "ai-dossier/" + engine.pack().id() + "/"));
+        run.put("invocations", List.of(Json.obj("executionSuccessful", true)));
+        run.put("originalUriBaseIds", Json.obj(SRCROOT, Json.obj("description",
+                Json.obj("text", "The folder dossier ran in (in CI, the repository checkout); relative paths are relative to it."))));
         run.put("artifacts", artifacts);
         run.put("results", results);
         run.put("columnKind", "unicodeCodePoints");
@@ -145,13 +150,50 @@ public final class Sarif {
         };
     }
 
-    /** Relative paths stay relative (code scanning resolves them against the checkout), with '/' separators. */
-    static String uri(String file) {
-        String f = file.replace('\\', '/');
-        if (f.startsWith("/")) {
-            return "file://" + f;
+    /**
+     * An artifact location: a path inside the working folder becomes a relative URI under {@link #SRCROOT}
+     * (code scanning resolves it against the checkout), with '/' separators and percent-encoding; an absolute
+     * path outside it stays an absolute {@code file:} URI.
+     */
+    static Map<String, Object> location(String file, Integer index) {
+        Map<String, Object> al = new LinkedHashMap<>();
+        String relative = relative(file);
+        if (relative != null) {
+            al.put("uri", encode(relative));
+            al.put("uriBaseId", SRCROOT);
+        } else {
+            String uri;
+            try {
+                uri = java.nio.file.Path.of(file).toAbsolutePath().normalize().toUri().toString();
+            } catch (RuntimeException e) { // not a path of this file system: keep the name, encoded
+                uri = encode(file.replace('\\', '/'));
+            }
+            al.put("uri", uri);
         }
-        return f.startsWith("./") ? f.substring(2) : f;
+        if (index != null) {
+            al.put("index", index);
+        }
+        return al;
+    }
+
+    /** The path relative to the working folder, or null when it lies outside it. */
+    static String relative(String file) {
+        String s = CiAnnotations.relative(file, java.nio.file.Path.of(""));
+        return s.startsWith("/") || s.equals("..") || s.startsWith("../") || s.isEmpty() ? null : s;
+    }
+
+    /** Percent-encodes what a URI path may not hold (spaces, '%', '#', '?', non-ASCII), keeping '/'. */
+    static String encode(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=:@".indexOf(c) >= 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return sb.toString();
     }
 
     private static String camel(String id) {

@@ -62,6 +62,36 @@ public final class SchemaGenerator {
         return root;
     }
 
+    /**
+     * The same schema in draft-07, the dialect editors support fully (yaml-language-server, VS Code): {@code $defs}
+     * become {@code definitions}; everything else the generator writes (if/then/else, const, exclusiveMinimum as a
+     * number, formats) means the same in both.
+     */
+    public static Map<String, Object> draft07(Map<String, Object> schema) {
+        Map<String, Object> out = castMap(draft07Node(schema));
+        out.put("$schema", "http://json-schema.org/draft-07/schema#");
+        return out;
+    }
+
+    private static Object draft07Node(Object node) {
+        if (node instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                String key = (String) k;
+                if (key.equals("$ref") && v instanceof String ref && ref.startsWith("#/$defs/")) {
+                    out.put(key, "#/definitions/" + ref.substring("#/$defs/".length()));
+                } else {
+                    out.put(key.equals("$defs") ? "definitions" : key, draft07Node(v));
+                }
+            });
+            return out;
+        }
+        if (node instanceof List<?> l) {
+            return l.stream().map(SchemaGenerator::draft07Node).toList();
+        }
+        return node;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> castMap(Object o) {
         return (Map<String, Object>) o;
@@ -92,17 +122,18 @@ public final class SchemaGenerator {
         List<String> required = new ArrayList<>();
         for (RecordComponent rc : type.getRecordComponents()) {
             Map<String, Object> p;
+            java.lang.annotation.Annotation[] anns = annotations(rc);
             if (rc.getName().equals("classification") && Map.class.isAssignableFrom(rc.getType())) {
                 p = new LinkedHashMap<>(Json.obj("$ref", "#/$defs/ClassificationFacts"));
             } else {
-                p = typeSchema(rc.getAnnotatedType(), rc.getAnnotations());
+                p = typeSchema(rc.getAnnotatedType(), anns);
             }
             Doc doc = rc.getAnnotation(Doc.class);
             if (doc != null) {
                 p.put("description", describe(doc));
             }
             props.put(rc.getName(), p);
-            if (rc.isAnnotationPresent(NotNull.class) || rc.isAnnotationPresent(NotBlank.class) || rc.isAnnotationPresent(NotEmpty.class)) {
+            if (has(anns, NotNull.class) || has(anns, NotBlank.class) || has(anns, NotEmpty.class)) {
                 required.add(rc.getName());
             }
         }
@@ -112,6 +143,25 @@ public final class SchemaGenerator {
         }
         s.put("additionalProperties", false);
         return s;
+    }
+
+    /**
+     * A component's constraints wherever Java keeps them: Jakarta's constraints are not declared for record
+     * components, so on a record they land on the component's type (TYPE_USE), on the field and on the accessor,
+     * which is also where the validator reads them.
+     */
+    private static java.lang.annotation.Annotation[] annotations(RecordComponent rc) {
+        Map<Class<?>, java.lang.annotation.Annotation> all = new LinkedHashMap<>();
+        for (java.lang.annotation.Annotation a : rc.getAnnotations()) {
+            all.putIfAbsent(a.annotationType(), a);
+        }
+        for (java.lang.annotation.Annotation a : rc.getAnnotatedType().getAnnotations()) {
+            all.putIfAbsent(a.annotationType(), a);
+        }
+        for (java.lang.annotation.Annotation a : rc.getAccessor().getAnnotations()) {
+            all.putIfAbsent(a.annotationType(), a);
+        }
+        return all.values().toArray(java.lang.annotation.Annotation[]::new);
     }
 
     private static String describe(Doc doc) {
@@ -135,7 +185,9 @@ public final class SchemaGenerator {
             return s;
         }
         if (raw == String.class) {
-            s.put("type", "string");
+            // the loader takes a number for a text (version: 1.4 is "1.4"), unless a pattern decides the form
+            s.put("type", has(anns, Pattern.class) || has(anns, jakarta.validation.constraints.Email.class)
+                    ? "string" : List.of("string", "number"));
         } else if (raw == Long.class || raw == Integer.class) {
             s.put("type", "integer");
         } else if (raw == Double.class) {
