@@ -141,7 +141,11 @@ class EmbeddedSourcesTest {
      */
     @Test
     void pdfdetachAndACheckInTheExtractedFolderGiveTheSameBytes(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("pdfdetach"), "pdfdetach (poppler-utils) is not installed");
+        if (!onPath("pdfdetach")) {
+            // skipped on a developer's machine without poppler-utils; CI (.ci/run) installs it and may not skip
+            assertThat(System.getenv("DOSSIER_RECEIVERS")).as("pdfdetach (poppler-utils) is not installed").isNotEqualTo("required");
+            assumeTrue(false, "pdfdetach (poppler-utils) is not installed");
+        }
         Path pdf = out.resolve("cv-screening-technical-documentation.pdf");
         Process list = new ProcessBuilder("pdfdetach", "-list", pdf.toString()).redirectErrorStream(true).start();
         String listed = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
