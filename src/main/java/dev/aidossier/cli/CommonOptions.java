@@ -52,6 +52,13 @@ final class CommonOptions {
     }
 
     /** The --fail-on value as a severity threshold; null for "never". */
+    /** Refuses a --format the command does not write, rather than ignoring it. */
+    void textOrJson(String command) throws UsageError {
+        if (format != Format.text && format != Format.json) {
+            throw new UsageError("--format " + format + " is not available for " + command + "; use text or json");
+        }
+    }
+
     static dev.aidossier.core.Severity failOnThreshold(String value) throws UsageError {
         if ("never".equals(value)) {
             return null;

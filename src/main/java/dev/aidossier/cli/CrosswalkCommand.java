@@ -30,6 +30,7 @@ final class CrosswalkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            common.textOrJson("crosswalk");
             List<DataFile<CrosswalkFile>> files = load(common.packSource(), err);
             if (files == null) {
                 return Main.USAGE;

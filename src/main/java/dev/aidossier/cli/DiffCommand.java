@@ -62,6 +62,7 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            common.textOrJson("diff");
             LocalDate asOf = common.asOfDate();
             // two packs need only the pack's classification and modification data, not its rules
             Engine engine = common.engine(err, !isPack(oldPath) || !isPack(newPath));

@@ -47,6 +47,7 @@ final class RulesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
+                common.textOrJson("rules " + spec.name());
                 Engine engine = common.engine(err);
                 if (engine == null) {
                     return Main.USAGE;

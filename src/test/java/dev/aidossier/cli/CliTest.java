@@ -243,4 +243,19 @@ class CliTest {
         assertThat(j.get("reason").asString()).startsWith("Not registered: only Annex III high-risk systems (Art. 49(1))");
         assertThat(j.get("legalBasis").asString()).isEqualTo("Regulation (EU) 2024/1689, Art. 49 and Annex VIII");
     }
+
+    /** A --format a command does not write is refused, not ignored (the issue saw crosswalk, diff and rules accept sarif). */
+    @Test
+    void commandsRefuseFormatsTheyDoNotWrite() {
+        String cv = "examples/cv-screening.yaml";
+        for (String[] args : new String[][]{{"crosswalk"}, {"rules", "list"}, {"schema"}, {"diff", cv, cv}, {"classify", cv}, {"pack", cv, "-o", "target/never"}}) {
+            for (String format : new String[]{"sarif", "junit", "github", "gitlab"}) {
+                String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--format", format)).toArray(String[]::new);
+                TestSupport.Run r = TestSupport.run(all);
+                assertThat(r.exit()).as(String.join(" ", all)).isEqualTo(2);
+                assertThat(r.err()).as(String.join(" ", all)).contains("--format " + format + " is not available for").contains("use text or json");
+            }
+        }
+        assertThat(TestSupport.run("rules", "list", "--format", "json").exit()).isZero();
+    }
 }
