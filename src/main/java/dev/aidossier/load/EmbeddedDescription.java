@@ -63,6 +63,8 @@ final class EmbeddedDescription {
         PdfReader reader;
         try {
             reader = new PdfReader(bytes);
+        } catch (StackOverflowError e) {
+            return problem(display, pdf, "pdf.source", display + " is not a readable PDF (its objects nest too deeply)");
         } catch (IOException | RuntimeException e) {
             return problem(display, pdf, "pdf.source", display + " is not a readable PDF (" + e.getMessage()
                     + "); give a description (.yaml) or a PDF rendered by dossier");
@@ -90,6 +92,8 @@ final class EmbeddedDescription {
                         + limits.maxFileBytes() + " bytes (--max-file-size)");
             }
             return loader.load(yaml, shown, pdf.resolveSibling(name));
+        } catch (StackOverflowError e) {
+            return problem(display, pdf, "pdf.source", display + ": the embedded description cannot be read (its objects nest too deeply)");
         } catch (IOException | DataFormatException | RuntimeException e) {
             return problem(display, pdf, "pdf.source", display + ": the embedded description cannot be read (" + e.getMessage() + ")");
         } finally {
