@@ -115,7 +115,13 @@ class DistributionIT {
     void runsWithoutJavaAndWritesTheSamePackAsThePlainJar() throws Exception {
         Path work = tmp.resolve("pack");
         Files.createDirectories(work);
-        String example = TestSupport.examples().resolve("cv-screening.yaml").toString();
+        // the examples outside both working folders (this JVM's and the launcher's), so that every run names the
+        // input by the same absolute file: URI in its SARIF (a path inside the working folder is written relative)
+        Path examples = tmp.resolve("examples");
+        if (!Files.exists(examples)) {
+            TestSupport.copyTree(TestSupport.examples(), examples);
+        }
+        String example = examples.resolve("cv-screening.yaml").toString();
         Result a = dossier(work, "pack", "--as-of", "2026-12-02", "-o", "with-cache", example);
         Result b = plain(work, "pack", "--as-of", "2026-12-02", "-o", "without-cache", example);
         assertThat(a.exit).as(a.err).isZero();
