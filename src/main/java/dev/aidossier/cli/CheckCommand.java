@@ -51,22 +51,7 @@ final class CheckCommand extends AnalysisCommand {
             return;
         }
         if (common.format == CommonOptions.Format.json) {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("tool", Json.obj("name", "dossier", "version", Main.version()));
-            root.put("pack", Json.obj("id", engine.pack().id(), "version", engine.pack().version()));
-            if (Json.packs(engine) != null) {
-                root.put("packs", Json.packs(engine));
-            }
-            List<Map<String, Object>> files = new ArrayList<>();
-            for (Analysis a : results) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("file", a.loaded().file());
-                m.put("classification", a.classification() == null ? null : Json.classification(a.classification()));
-                m.put("findings", Json.findings(a.findings()));
-                files.add(m);
-            }
-            root.put("files", files);
-            out.print(Json.write(root));
+            out.print(Json.checkReport(results, engine, Main.version()));
             return;
         }
         for (Analysis a : results) {

@@ -87,6 +87,22 @@ final class CommonOptions {
         return d;
     }
 
+    /**
+     * The date a document judges obligations on: --as-of when given, else the description's documentDate (an
+     * input of the document, so the same description renders the same document on any day), else today.
+     */
+    LocalDate asOfDate(dev.aidossier.model.Metadata m) throws UsageError {
+        if (asOf == null && m != null && m.documentDate() != null) {
+            return m.documentDate();
+        }
+        return asOfDate();
+    }
+
+    /** Whether --as-of was given. */
+    boolean asOfGiven() {
+        return asOf != null;
+    }
+
     Limits limits() throws UsageError {
         Limits l = Limits.DEFAULT;
         if (maxFileSize != null) {

@@ -230,8 +230,11 @@ final class PackCommand implements Callable<Integer> {
                 ExecutorService docPool = inputs.size() < n ? daemonPool(n, "dossier-render") : null;
                 // the passport and the plan are judged against every framework: once per description, before rendering
                 dev.aidossier.analysis.Frameworks judge = frameworks;
-                documents = (a, stem) -> renderer.renderAll(judge == null ? a : judge.judge(engine, a, asOf),
-                        new dev.aidossier.render.RenderOptions(stem, asOf, false, epoch), extras, docPool, languages);
+                documents = (a, stem) -> {
+                    LocalDate judged = common.asOfDate(a.loaded().metadata());
+                    return renderer.renderAll(judge == null ? a : judge.judge(engine, a, judged),
+                            new dev.aidossier.render.RenderOptions(stem, judged, false, epoch), extras, docPool, languages);
+                };
             }
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents, languages);
             PackKey keys = packKey(engine, asOf, extras, userFonts, languages);
@@ -307,7 +310,8 @@ final class PackCommand implements Callable<Integer> {
         parts.add("tool=" + Main.version());
         parts.add("build=" + dev.aidossier.util.BuildId.current());
         parts.add("rules=" + engine.packHash());
-        parts.add("asOf=" + asOf);
+        // without --as-of each description is judged as of its documentDate (part of its bytes), else today
+        parts.add("asOf=" + (common.asOfGiven() ? asOf : "documentDate, else " + asOf));
         parts.add("epoch=" + RenderCommand.sourceDateEpoch());
         parts.add("pdf=" + !noPdf);
         parts.add("zip=" + zip);
@@ -369,7 +373,11 @@ final class PackCommand implements Callable<Integer> {
                 }
             }
         }
-        Analysis a = engine.analyse(in.path(), in.display(), asOf);
+        dev.aidossier.load.Loaded loaded = engine.load(in.path(), in.display());
+        if (!common.asOfGiven() && loaded.metadata() != null && loaded.metadata().documentDate() != null) {
+            asOf = loaded.metadata().documentDate(); // as the documents judge it: the document's own date
+        }
+        Analysis a = engine.analyse(loaded, asOf);
         if (!a.readable()) {
             return Outcome.of(in, a, threshold, null, "the file could not be read");
         }

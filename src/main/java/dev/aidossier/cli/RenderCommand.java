@@ -134,7 +134,7 @@ final class RenderCommand implements Callable<Integer> {
             }
             boolean dp = audience.equals("dp");
             List<String> languages = languages(langs);
-            LocalDate asOf = common.asOfDate();
+            common.asOfDate(); // a bad --as-of is a usage error before anything is read
             Long epoch = sourceDateEpoch();
             if (Files.isDirectory(file)) {
                 throw new CommonOptions.UsageError("render takes one description file; '" + file + "' is a folder (dossier pack renders many)");
@@ -143,7 +143,9 @@ final class RenderCommand implements Callable<Integer> {
             if (engine == null) {
                 return Main.USAGE;
             }
-            Analysis a = engine.analyse(file, file.toString(), asOf);
+            dev.aidossier.load.Loaded loaded = engine.load(file, file.toString());
+            LocalDate asOf = common.asOfDate(loaded.metadata());
+            Analysis a = engine.analyse(loaded, asOf);
             if (!a.readable() || a.loaded().model() == null) {
                 for (Finding f : a.findings()) {
                     err.println(f.toText());

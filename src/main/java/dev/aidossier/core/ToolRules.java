@@ -33,6 +33,7 @@ public final class ToolRules {
         add("yaml.character", "Values hold printable characters only", "An escape such as \\x1b or \\u0000 in a quoted value must not produce a control character, a lone surrogate or U+FFFE/U+FFFF.");
         add("yaml.root", "The top level is a mapping", "A description starts with apiVersion, kind, metadata and spec.");
         add("yaml.multiple-documents", "One description per file", "Put each description in its own file.");
+        add("pdf.source", "A PDF carries its description", "Give the description (.yaml), or a PDF rendered by dossier: it embeds the description it was rendered from.");
         add("schema.unknown-key", "Only known keys", "The key is not part of the format; the message lists the valid keys and the closest one.");
         add("schema.type", "Values have the expected type", "The message says what type was expected and what was found.");
         add("schema.enum", "Values come from the allowed list", "The message lists the allowed values and the closest one.");

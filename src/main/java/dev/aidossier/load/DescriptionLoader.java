@@ -31,7 +31,11 @@ public final class DescriptionLoader {
         this(Limits.DEFAULT);
     }
 
+    /** Reads a description file; a PDF ({@code *.pdf}) is read for the description embedded in it. */
     public Loaded load(Path path, String displayName) {
+        if (EmbeddedDescription.isPdf(path)) {
+            return EmbeddedDescription.load(this, limits, path, displayName);
+        }
         YamlReader.Result r = new YamlReader(limits).read(path, displayName);
         return fromResult(r, path, displayName);
     }

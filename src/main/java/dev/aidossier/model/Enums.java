@@ -10,6 +10,9 @@ public final class Enums {
 
     public enum Kind { AISystem, GPAIModel }
 
+    /** Where a document stands in its approval: drafted, sent for review, approved, replaced by a newer one. */
+    public enum DocumentStatus { draft, forReview, approved, superseded }
+
     @Doc("A role the organisation holds for this system (Art. 3(3)-(8), Art. 25(3)).")
     public enum Role { provider, deployer, importer, distributor, productManufacturer, authorisedRepresentative }
 

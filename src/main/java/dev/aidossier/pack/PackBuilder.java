@@ -150,10 +150,37 @@ public final class PackBuilder {
             e.put("name", name);
             e.put("sha256", Hashes.sha256(bytes));
             e.put("size", bytes.length);
+            if (name.endsWith(".pdf")) {
+                // what the document says of itself outside its pages: the declaration's subject carries what the
+                // provider must do with it (keep it 10 years, up to date, translated: Art. 47), which is not Annex V content
+                PdfInfo info = PdfInfo.of(bytes);
+                if (info != null) {
+                    e.put("title", info.title());
+                    e.put("subject", info.subject());
+                    e.put("producer", info.producer());
+                }
+            }
             list.add(e);
         });
         m.put("files", list);
         return m;
+    }
+
+    /** The title, subject and producer of a PDF's Info dictionary (read partially: the trailer and that dictionary). */
+    record PdfInfo(String title, String subject, String producer) {
+        static PdfInfo of(byte[] pdf) {
+            try {
+                com.lowagie.text.pdf.PdfReader r = new com.lowagie.text.pdf.PdfReader(new com.lowagie.text.pdf.RandomAccessFileOrArray(pdf), null);
+                try {
+                    Map<String, String> info = r.getInfo();
+                    return new PdfInfo(info.get("Title"), info.get("Subject"), info.get("Producer"));
+                } finally {
+                    r.close();
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                return null; // the manifest lists what it can; the PDF itself is there with its hash
+            }
+        }
     }
 
     private static byte[] utf8(String s) {

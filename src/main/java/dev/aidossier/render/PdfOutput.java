@@ -72,6 +72,16 @@ final class PdfOutput {
      * @param templateName the template as the user knows it ({@code templates/gap-report.ftlh}, or the file of
      *                     their --templates folder), for messages
      */
+    /**
+     * A file embedded in the PDF as a PDF/A-3 associated file: listed in the catalog's {@code /AF} array and in
+     * the EmbeddedFiles name tree (what {@code pdfdetach -list} shows), with its MIME type as {@code /Subtype},
+     * its size and dates in {@code /Params}, and how it relates to the document.
+     *
+     * @param relationship {@code Source} (what the document was made from) or {@code Data} (what it shows)
+     */
+    record Attachment(String name, String mime, String relationship, String description, byte[] bytes) {
+    }
+
     /** What to do with the links and event handlers a PDF may not hold (found before layout): throw the error. */
     interface LinkRefusal {
         void refuse(List<LinkPolicy.Refused> refused) throws RenderException;
@@ -79,6 +89,12 @@ final class PdfOutput {
 
     static Result write(String xhtml, Instant date, String producer, Path userTemplates, String templateName, FontSet fonts,
                         RenderBudget budget, LinkRefusal links) throws RenderException {
+        return write(xhtml, date, producer, userTemplates, templateName, fonts, budget, links, List.of());
+    }
+
+    /** As above, with files embedded as PDF/A-3 associated files, in the order given. */
+    static Result write(String xhtml, Instant date, String producer, Path userTemplates, String templateName, FontSet fonts,
+                        RenderBudget budget, LinkRefusal links, List<Attachment> attachments) throws RenderException {
         try {
             Document dom = parse(xhtml, templateName);
             List<LinkPolicy.Refused> refused = LinkPolicy.check(dom);
@@ -91,7 +107,7 @@ final class PdfOutput {
             LocalUserAgent ua = new LocalUserAgent(device, DOTS_PER_PIXEL, userTemplates);
             ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, ua, fonts.resolver);
             byte[] id = fileId(xhtml, date, producer);
-            renderer.setListener(new Reproducible(date, id, producer, fonts.resolver, Meta.of(dom)));
+            renderer.setListener(new Reproducible(date, id, producer, fonts.resolver, Meta.of(dom), attachments));
             renderer.setPDFVersion(com.lowagie.text.pdf.PdfWriter.VERSION_1_7);
             ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
             try {
@@ -285,13 +301,15 @@ final class PdfOutput {
         private final String producer;
         private final ITextFontResolver resolver;
         private final Meta meta;
+        private final List<Attachment> attachments;
 
-        Reproducible(Instant date, byte[] id, String producer, ITextFontResolver resolver, Meta meta) {
+        Reproducible(Instant date, byte[] id, String producer, ITextFontResolver resolver, Meta meta, List<Attachment> attachments) {
             this.date = date;
             this.id = id;
             this.producer = producer;
             this.resolver = resolver;
             this.meta = meta;
+            this.attachments = List.copyOf(attachments);
         }
 
         @Override
@@ -339,10 +357,40 @@ final class PdfOutput {
             for (int i = 0; i < intents.size(); i++) {
                 ((PdfDictionary) intents.getDirectObject(i)).put(PdfName.S, PdfName.GTS_PDFA1);
             }
+            embed(w, new PdfDate(cal));
             // PdfWriter takes the trailer /ID from this entry when present
             info.put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
         }
+
+        /** The attachments as associated files (PDF/A-3, ISO 19005-3 6.8): file specs in /AF and in the name tree. */
+        private void embed(com.lowagie.text.pdf.PdfWriter w, PdfDate when) {
+            if (attachments.isEmpty()) {
+                return;
+            }
+            com.lowagie.text.pdf.PdfArray af = new com.lowagie.text.pdf.PdfArray();
+            try {
+                for (Attachment a : attachments) {
+                    PdfDictionary params = new PdfDictionary();
+                    params.put(PdfName.CREATIONDATE, when);
+                    params.put(PdfName.MODDATE, when);
+                    com.lowagie.text.pdf.PdfFileSpecification fs = com.lowagie.text.pdf.PdfFileSpecification.fileEmbedded(
+                            w, null, a.name(), a.bytes(), a.mime(), params, java.util.zip.Deflater.BEST_COMPRESSION);
+                    fs.setUnicodeFileName(a.name(), true);
+                    fs.put(AF_RELATIONSHIP, new PdfName(a.relationship()));
+                    fs.addDescription(a.description(), true);
+                    com.lowagie.text.pdf.PdfIndirectReference ref = fs.getReference();
+                    af.add(ref);
+                    w.addFileAttachment(a.description(), fs);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("a file could not be embedded in the PDF", e);
+            }
+            w.getExtraCatalog().put(AF, af);
+        }
     }
+
+    private static final PdfName AF = new PdfName("AF");
+    private static final PdfName AF_RELATIONSHIP = new PdfName("AFRelationship");
 
     private static void putOrRemove(PdfDictionary d, PdfName key, String value) {
         if (value == null || value.isEmpty()) {

@@ -80,7 +80,7 @@ public final class Renderer {
      * the description it rendered last, so a pack builds each once instead of once per document; an entry
      * is only used for the very same analysis object and date.
      */
-    private record Cached(Analysis analysis, LocalDate asOf, Map<String, Object> model) {
+    private record Cached(Analysis analysis, LocalDate asOf, Map<String, Object> model, Engine judgedBy, Analysis judged, byte[] findings) {
         boolean holds(Analysis a, LocalDate d) {
             return analysis == a && asOf.equals(d);
         }
@@ -89,28 +89,30 @@ public final class Renderer {
     private final ThreadLocal<Cached> lastModel = new ThreadLocal<>();
     private final ThreadLocal<Cached> lastFrameworksModel = new ThreadLocal<>();
 
-    private Map<String, Object> documentModel(Analysis a, RenderOptions o) {
+    private Cached documentModel(Analysis a, RenderOptions o) {
         Cached c = lastModel.get();
         if (c != null && c.holds(a, o.asOf())) {
-            return c.model();
+            return c;
         }
         Map<String, Object> m = DataModel.shared(engine, a, o, toolVersion);
-        lastModel.set(new Cached(a, o.asOf(), m));
-        return m;
+        c = new Cached(a, o.asOf(), m, engine, a, Sources.findingsJson(engine, a, toolVersion));
+        lastModel.set(c);
+        return c;
     }
 
-    private Map<String, Object> frameworksModel(Analysis a, RenderOptions o) {
+    private Cached frameworksModel(Analysis a, RenderOptions o) {
         Cached c = lastFrameworksModel.get();
         if (c != null && c.holds(a, o.asOf())) {
-            return c.model();
+            return c;
         }
         // judged against every framework: the analysis step's (Frameworks.judge), made by the caller once per
         // description; judged here only for a caller that did not (tests, tools)
         Analysis all = frameworks.engine() == engine ? a : frameworks.judge(engine, a, o.asOf()).frameworks();
-        Map<String, Object> m = new LinkedHashMap<>(all == a ? documentModel(a, o) : DataModel.shared(frameworks.engine(), all, o, toolVersion));
+        Map<String, Object> m = new LinkedHashMap<>(all == a ? documentModel(a, o).model() : DataModel.shared(frameworks.engine(), all, o, toolVersion));
         Passport.add(m, frameworks, all, o.asOf());
-        lastFrameworksModel.set(new Cached(a, o.asOf(), m));
-        return m;
+        c = new Cached(a, o.asOf(), m, frameworks.engine(), all, Sources.findingsJson(frameworks.engine(), all, toolVersion));
+        lastFrameworksModel.set(c);
+        return c;
     }
 
     /** A rendered document: its PDF and the resources its template asked for but was refused. */
@@ -128,14 +130,23 @@ public final class Renderer {
 
     /** The data model of one document. */
     private Map<String, Object> model(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
+        return model(kind, cached(kind, a, o), a, o);
+    }
+
+    private Map<String, Object> model(DocumentKind kind, Cached c, Analysis a, RenderOptions o) {
+        return withRuleTexts(DataModel.forDocument(c.model(), kind, o, language(a, o)), c.judgedBy(), language(a, o));
+    }
+
+    /** The shared model of the description (or of it judged against every framework), with what the PDF embeds. */
+    private Cached cached(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         check(kind, a);
         if (!kind.frameworks()) {
-            return withRuleTexts(DataModel.forDocument(documentModel(a, o), kind, o, language(a, o)), engine, language(a, o));
+            return documentModel(a, o);
         }
         if (frameworks == null) {
             throw RenderException.template("the " + kind.title() + " needs the rule packs of every framework; none were given to the renderer", null);
         }
-        return withRuleTexts(DataModel.forDocument(frameworksModel(a, o), kind, o, language(a, o)), frameworks.engine(), language(a, o));
+        return frameworksModel(a, o);
     }
 
     /** {@code ruleTexts}: rule id to its title (and remediation) in the document language, where the pack translates them. */
@@ -194,8 +205,12 @@ public final class Renderer {
     }
 
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
-        Map<String, Object> model = model(kind, a, o);
+        Cached c = cached(kind, a, o);
+        Map<String, Object> model = model(kind, c, a, o);
         String template = templates.where(kind.template(), null, null);
+        // the description and the findings it was judged with (and the gap report's SARIF), embedded as PDF/A-3 associated files
+        List<PdfOutput.Attachment> sources = Sources.of(kind, c.judged(), c.findings(),
+                () -> Sources.findingsSarif(c.judgedBy(), c.judged(), toolVersion));
         // one budget for the template and the layout; the watchdog (when the command line set one) ends a render
         // that a single uninterruptible instruction keeps past it
         RenderBudget budget = RenderBudget.start(limits);
@@ -204,7 +219,7 @@ public final class Renderer {
             String xhtml = templates.process(kind.template(), model, budget);
             budget.at = null;
             r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, template, fontSet.get(), budget,
-                    refused -> refuseLinks(kind, model, xhtml, template, refused));
+                    refused -> refuseLinks(kind, model, xhtml, template, refused), sources);
         }
         if (!r.missingGlyphs().isEmpty()) {
             throw Glyphs.missing(r.missingGlyphs(), a.loaded().root(), a.loaded().file(), template, kind, !fonts.isEmpty());

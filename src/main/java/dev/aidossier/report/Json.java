@@ -29,6 +29,29 @@ public final class Json {
         return engine.packs().stream().map(p -> obj("id", p.id(), "version", p.version())).toList();
     }
 
+    /**
+     * What {@code dossier check --format json} prints for these analyses: the tool, the pack (and every pack of
+     * a multi-pack run), and per file its classification and findings. Documents embed the same bytes.
+     */
+    public static String checkReport(List<dev.aidossier.analysis.Analysis> results, dev.aidossier.analysis.Engine engine, String toolVersion) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("tool", obj("name", "dossier", "version", toolVersion));
+        root.put("pack", obj("id", engine.pack().id(), "version", engine.pack().version()));
+        if (packs(engine) != null) {
+            root.put("packs", packs(engine));
+        }
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (dev.aidossier.analysis.Analysis a : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", a.loaded().file());
+            m.put("classification", a.classification() == null ? null : classification(a.classification()));
+            m.put("findings", findings(a.findings()));
+            files.add(m);
+        }
+        root.put("files", files);
+        return write(root);
+    }
+
     public static Map<String, Object> obj(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < kv.length; i += 2) {

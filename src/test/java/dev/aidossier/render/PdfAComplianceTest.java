@@ -56,7 +56,24 @@ class PdfAComplianceTest {
     @ParameterizedTest
     @MethodSource("pdfs")
     void isPdfA3b(String name) throws Exception {
-        byte[] pdf = Files.readAllBytes(out.resolve(name));
+        assertPdfA3b(name, Files.readAllBytes(out.resolve(name)));
+    }
+
+    /** A document that draws characters with a --font file (a CJK and an Arabic TrueType font): still PDF/A-3B. */
+    @org.junit.jupiter.api.Test
+    void aDocumentWithFontFilesIsPdfA3b(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        TestSupport.Run r = TestSupport.run("render", TestSupport.resource("render/unicode.yaml").toString(), "--doc", "technical-documentation",
+                "--as-of", "2026-11-23", "--font", TestSupport.resource("fonts/DossierTestCJK-Regular.ttf").toString(),
+                "--font", TestSupport.resource("fonts/DossierTestArabic-Regular.ttf").toString(), "-o", dir.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        byte[] pdf = Files.readAllBytes(dir.resolve("unicode-technical-documentation.pdf"));
+        assertThat(RenderFixtures.fontNames(pdf)).contains("DossierTestCJK-Regular", "DossierTestArabic-Regular");
+        assertPdfA3b("unicode-technical-documentation.pdf with --font", pdf);
+    }
+
+    /** veraPDF's PDF/A-3B profile: zero failed rules, compliant, PDF 1.7. */
+    static void assertPdfA3b(String name, byte[] pdf) throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
         PDFAFlavour flavour = PDFAFlavour.fromString("3b");
         List<String> failed = new ArrayList<>();
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);

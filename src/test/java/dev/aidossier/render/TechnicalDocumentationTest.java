@@ -184,9 +184,10 @@ class TechnicalDocumentationTest {
 
     @Test
     void tableOfContentsHasPageNumbers() {
-        String toc = RenderFixtures.pages(complete).get(1);
-        assertThat(toc).containsPattern("Contents 1\\. General description of the AI system[ .]+ 3 1\\(a\\)");
-        assertThat(toc).containsPattern("Annex A: Evidence cited[ .]+ 14 Annex B: Quality management system \\(Art\\. 17\\) and AI literacy \\(Art\\. 4\\)[ .]+ 15$");
+        // page 1 is the cover, page 2 the document control, page 3 the contents
+        String toc = RenderFixtures.pages(complete).get(2);
+        assertThat(toc).containsPattern("Contents 1\\. General description of the AI system[ .]+ 4 1\\(a\\)");
+        assertThat(toc).containsPattern("Annex A: Evidence cited[ .]+ 15 Annex B: Quality management system \\(Art\\. 17\\) and AI literacy \\(Art\\. 4\\)[ .]+ 16$");
     }
 
     @Test
