@@ -68,6 +68,12 @@ public final class PackSigning {
         return signer.signDetached(manifest, "manifest.json", time);
     }
 
+    /** The reading bounds of a pack (PackReader's defaults); the manifest's own limit is sign's. */
+    private static final long MAX_MANIFEST = 4L * 1024 * 1024;
+    private static final long MAX_ENTRY = PackReader.Bounds.DEFAULT.maxEntryBytes();
+    private static final long MAX_TOTAL = PackReader.Bounds.DEFAULT.maxTotalBytes();
+    private static final int MAX_ENTRIES = PackReader.Bounds.DEFAULT.maxEntries();
+
     /**
      * The files of the unsigned pack folder {@code dir}, as they are, after checking that the folder is a
      * pack as this tool wrote it: regular files only, within the reading bounds of pack reuse, a
@@ -87,9 +93,9 @@ public final class PackSigning {
                     throw new IOException(dir + ": '" + name + "' is not a regular file; a pack holds only files");
                 }
                 long size = Files.size(f);
-                if (files.size() >= PackWriter.MAX_ENTRIES || size > PackWriter.MAX_ENTRY || (total += size) > PackWriter.MAX_TOTAL) {
-                    throw new IOException(dir + ": more than a pack holds (at most " + PackWriter.MAX_ENTRIES + " files of "
-                            + PackWriter.MAX_ENTRY + " bytes, " + PackWriter.MAX_TOTAL + " bytes in all)");
+                if (files.size() >= MAX_ENTRIES || size > MAX_ENTRY || (total += size) > MAX_TOTAL) {
+                    throw new IOException(dir + ": more than a pack holds (at most " + MAX_ENTRIES + " files of "
+                            + MAX_ENTRY + " bytes, " + MAX_TOTAL + " bytes in all)");
                 }
                 files.put(name, Files.readAllBytes(f));
             }
@@ -98,8 +104,8 @@ public final class PackSigning {
         if (manifest == null) {
             throw new IOException(dir + " has no manifest.json: not a conformity pack");
         }
-        if (manifest.length > PackWriter.MAX_MANIFEST) {
-            throw new IOException(dir + "/manifest.json: larger than " + PackWriter.MAX_MANIFEST + " bytes");
+        if (manifest.length > MAX_MANIFEST) {
+            throw new IOException(dir + "/manifest.json: larger than " + MAX_MANIFEST + " bytes");
         }
         JsonNode m;
         try {

@@ -28,12 +28,6 @@ public final class PackWriter {
     /** Zip entries get this fixed time, so the same files give the same zip bytes in any time zone. */
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
-    /** The reading bounds of a pack (PackReader's), as sign's check of an unsigned pack folder uses them. */
-    static final long MAX_MANIFEST = 4L * 1024 * 1024;
-    static final long MAX_ENTRY = PackReader.Bounds.DEFAULT.maxEntryBytes();
-    static final long MAX_TOTAL = PackReader.Bounds.DEFAULT.maxTotalBytes();
-    static final int MAX_ENTRIES = PackReader.Bounds.DEFAULT.maxEntries();
-
     /** What a kept pack tells of its description: the summary line and the exit code come from it. */
     public record Kept(String tier, List<dev.aidossier.core.Severity> openSeverities, long upcoming, long upcomingErrors, String signer,
                        String signingTime, String level) {
