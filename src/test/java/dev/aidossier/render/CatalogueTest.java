@@ -73,6 +73,13 @@ class CatalogueTest {
         families.put("count.", names(dev.aidossier.core.Severity.values()));
         families.put("kind.", names(dev.aidossier.model.Enums.Kind.values()));
         families.put("annexIV.", Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        // section B: the instructions for use (the description's closed vocabularies) and the document status
+        families.put("ifu.metric.", names(dev.aidossier.model.Enums.MetricKind.values()));
+        families.put("ifu.threat.", names(dev.aidossier.model.Enums.Threat.values()));
+        families.put("ifu.purpose.", names(dev.aidossier.model.Enums.DatasetPurpose.values()));
+        families.put("ifu.oversight.", names(dev.aidossier.model.Enums.OversightType.values()));
+        families.put("ifu.enables.", names(dev.aidossier.model.Enums.OversightCapability.values()));
+        families.put("docStatus.", names(dev.aidossier.model.Enums.DocumentStatus.values()));
         List<String> unused = new ArrayList<>();
         for (String key : Catalogues.get("en").messages().keySet()) {
             if (templates.contains("\"" + key + "\"")) {
