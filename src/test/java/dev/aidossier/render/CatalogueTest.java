@@ -80,6 +80,10 @@ class CatalogueTest {
         families.put("ifu.oversight.", names(dev.aidossier.model.Enums.OversightType.values()));
         families.put("ifu.enables.", names(dev.aidossier.model.Enums.OversightCapability.values()));
         families.put("docStatus.", names(dev.aidossier.model.Enums.DocumentStatus.values()));
+        // the passport and the interoperability plan: the standings and strengths dev.aidossier.render.Passport gives
+        families.put("standing.", Set.of("met", "partly", "gap", "upcoming", "notApplicable", "notAssessed", "prohibited"));
+        families.put("strength.", Set.of("equivalent", "partial", "related"));
+        families.put("pp.framework.", Set.of("eu-ai-act"));
         List<String> unused = new ArrayList<>();
         for (String key : Catalogues.get("en").messages().keySet()) {
             if (templates.contains("\"" + key + "\"")) {
