@@ -230,10 +230,17 @@ final class PackCommand implements Callable<Integer> {
                 ExecutorService docPool = inputs.size() < n ? daemonPool(n, "dossier-render") : null;
                 // the passport and the plan are judged against every framework: once per description, before rendering
                 dev.aidossier.analysis.Frameworks judge = frameworks;
+                dev.aidossier.load.Limits readLimits = common.limits();
                 documents = (a, stem) -> {
                     LocalDate judged = common.asOfDate(a.loaded().metadata());
+                    // the description's free text in each --lang language: its overlay <name>.<lang>.yaml, else marked untranslated
+                    Map<String, dev.aidossier.load.Overlay> overlays = dev.aidossier.load.Overlay.forLanguages(a.loaded(), languages, readLimits);
+                    List<Finding> bad = overlays.values().stream().flatMap(o -> o.problems().stream()).toList();
+                    if (!bad.isEmpty()) {
+                        throw dev.aidossier.render.RenderException.withFindings("a translation overlay cannot be applied", bad);
+                    }
                     return renderer.renderAll(judge == null ? a : judge.judge(engine, a, judged),
-                            new dev.aidossier.render.RenderOptions(stem, judged, false, epoch), extras, docPool, languages);
+                            new dev.aidossier.render.RenderOptions(stem, judged, false, epoch).withOverlays(overlays), extras, docPool, languages);
                 };
             }
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents, languages);
@@ -330,7 +337,7 @@ final class PackCommand implements Callable<Integer> {
         if (!noPdf && templates != null) {
             folders.add(templates);
         }
-        return new PackKey(parts, folders, userFonts.stream().map(dev.aidossier.render.UserFont::bytes).toList());
+        return new PackKey(parts, folders, userFonts.stream().map(dev.aidossier.render.UserFont::bytes).toList(), languages);
     }
 
     private Outcome packOne(Engine engine, PackBuilder builder, PackKey keys, Inputs.Input in, String name, LocalDate asOf, Severity threshold) {

@@ -11,13 +11,25 @@ public final class ToolRules {
     private ToolRules() {
     }
 
-    public record Info(String id, String title, String help) {
+    /**
+     * One check. {@code always}: listed in every report's rules (SARIF), else only in a report with a finding of
+     * it (checks a command makes only when asked, such as the translation overlays of {@code --lang}, so that
+     * the reports of every other run stay as they were). {@code level}: its SARIF default level.
+     */
+    public record Info(String id, String title, String help, boolean always, String level) {
+        public Info(String id, String title, String help) {
+            this(id, title, help, true, "error");
+        }
     }
 
     private static final Map<String, Info> ALL = new LinkedHashMap<>();
 
     private static void add(String id, String title, String help) {
-        ALL.put(id, new Info(id, title, help));
+        ALL.put(id, new Info(id, title, help, true, id.equals("waiver.unused") ? "note" : "error"));
+    }
+
+    private static void onDemand(String id, String title, String help, String level) {
+        ALL.put(id, new Info(id, title, help, false, level));
     }
 
     static {
@@ -50,6 +62,10 @@ public final class ToolRules {
         add("waiver.unknown-rule", "Waivers name existing rules", "A waiver must name a rule id of the pack (dossier rules list).");
         add("waiver.expired", "Waivers are in date", "An expired waiver waives nothing; renew it or fix the finding.");
         add("render.language-coverage", "The document languages cover the member states", "A member state of spec.general.memberStates reads none of the languages the documents are in (rules/member-state-languages.yaml); add one of its languages with --lang.");
+        onDemand("overlay.path", "Translation overlays hold the description's paths", "A translation overlay <name>.<lang>.yaml holds the description's own paths with translated texts; a path the description does not have translates nothing.", "error");
+        onDemand("overlay.type", "Translations are texts where the description has texts", "Each translated value has the shape of the value it translates: a text for a text, a list for a list, a mapping for a mapping; an empty text is refused.", "error");
+        onDemand("overlay.verbatim", "Only free text is translated", "Names, versions, ids, codes, dates, numbers and values from a list stay as the description writes them; remove them from the overlay.", "error");
+        onDemand("overlay.untranslated", "Free text has a translation", "A free-text value has no translation in the document language's overlay <name>.<lang>.yaml: the documents show it as written, marked; add its translation under the same path.", "note");
         add("waiver.unused", "Waivers are needed", "The waived rule has no open finding; remove the waiver.");
     }
 
