@@ -41,7 +41,7 @@ class ExamplesTest {
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> s = Files.list(TestSupport.examples())) {
-            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+            return s.filter(dev.aidossier.TestSupport::isDescription).sorted().toList().stream();
         }
     }
 
