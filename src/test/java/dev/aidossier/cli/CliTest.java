@@ -258,4 +258,32 @@ class CliTest {
         }
         assertThat(TestSupport.run("rules", "list", "--format", "json").exit()).isZero();
     }
+
+    /** diff says when the two sides are two systems, not two versions of one, and compares upcoming findings and counts too. */
+    @Test
+    void diffSaysWhenTwoSystemsAreComparedAndCountsUpcomingAndWaived() throws IOException {
+        String cv = TestSupport.root().resolve("examples/cv-screening.yaml").toString();
+        String credit = TestSupport.root().resolve("examples/credit-scoring.yaml").toString();
+        TestSupport.Run two = TestSupport.run("diff", "--as-of", "2026-12-01", cv, credit);
+        assertThat(two.exit()).as(two.toString()).isEqualTo(1);
+        assertThat(two.out()).contains("different systems: 'TalentLens Screening' (TLS-EU-2.3) and 'NHB Retail Credit Score' (NHB-RCS-5): "
+                + "neither the name nor the identifier matches, so this compares two systems, not two versions of one",
+                "substantial modification: not assessed for two different systems").doesNotContain("changes to weigh");
+        TestSupport.Run json = TestSupport.run("diff", "--format", "json", "--as-of", "2026-12-01", cv, credit);
+        assertThat(json.out()).contains("\"sameSystem\" : false", "\"identifier\" : \"NHB-RCS-5\"", "\"substantialModification\" : [ ]");
+
+        // a renamed version keeps its identifier: one system
+        Path renamed = write("renamed.yaml", Files.readString(Path.of(cv)).replace("name: TalentLens Screening", "name: TalentLens Match"));
+        assertThat(TestSupport.run("diff", "--as-of", "2026-12-01", cv, renamed.toString()).out()).doesNotContain("different systems");
+
+        // the gaps version against the complete one: the upcoming findings it resolves, and the counts of both
+        String gaps = TestSupport.root().resolve("src/test/resources/gaps/cv-screening-gaps.yaml").toString();
+        TestSupport.Run up = TestSupport.run("diff", "--as-of", "2026-12-01", gaps, cv);
+        assertThat(up.out()).contains("upcoming (applying later, not counted for the exit code): 0 added, 4 resolved",
+                "  - [EUAIA-ANXIV-1E-HARDWARE] Annex IV 1(e) requires a description of the hardware the system is intended to run on; spec.general.hardware is missing.",
+                "counts: 0 open, 4 upcoming, 0 waived, 113 passed -> 0 open, 0 upcoming, 0 waived, 119 passed");
+        TestSupport.Run back = TestSupport.run("diff", "--as-of", "2026-12-01", cv, gaps);
+        assertThat(back.out()).contains("upcoming (applying later, not counted for the exit code): 4 added, 0 resolved")
+                .containsPattern("  \\+ .*cv-screening-gaps\\.yaml:\\d+:\\d+: error \\[EUAIA-ANXIV-1E-HARDWARE\\] .*\\(applies from 2027-12-02\\)");
+    }
 }
