@@ -248,7 +248,7 @@ class CliTest {
     @Test
     void commandsRefuseFormatsTheyDoNotWrite() {
         String cv = "examples/cv-screening.yaml";
-        for (String[] args : new String[][]{{"crosswalk"}, {"rules", "list"}, {"schema"}, {"diff", cv, cv}, {"classify", cv}, {"pack", cv, "-o", "target/never"}}) {
+        for (String[] args : new String[][]{{"crosswalk"}, {"rules", "list"}, {"diff", cv, cv}, {"classify", cv}, {"pack", cv, "-o", "target/never"}}) {
             for (String format : new String[]{"sarif", "junit", "github", "gitlab"}) {
                 String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--format", format)).toArray(String[]::new);
                 TestSupport.Run r = TestSupport.run(all);
@@ -285,5 +285,28 @@ class CliTest {
         TestSupport.Run back = TestSupport.run("diff", "--as-of", "2026-12-01", cv, gaps);
         assertThat(back.out()).contains("upcoming (applying later, not counted for the exit code): 4 added, 0 resolved")
                 .containsPattern("  \\+ .*cv-screening-gaps\\.yaml:\\d+:\\d+: error \\[EUAIA-ANXIV-1E-HARDWARE\\] .*\\(applies from 2027-12-02\\)");
+    }
+
+    /**
+     * Each command's help lists only the shared options that mean something for it; passing one that does not is
+     * a usage error naming it, not silently ignored; --format says which formats the command takes.
+     */
+    @Test
+    void eachCommandTakesOnlyTheOptionsThatMeanSomethingForIt() {
+        TestSupport.Run help = TestSupport.run("schema", "--help");
+        assertThat(help.out()).contains("--draft", "--rules").doesNotContain("--as-of", "--max-nodes", "--format");
+        for (String[] args : new String[][]{{"schema", "--as-of", "2026-01-01"}, {"schema", "--format", "json"}, {"crosswalk", "--pack", "all"},
+                {"crosswalk", "--max-nodes", "5"}, {"rules", "list", "--as-of", "2026-01-01"}}) {
+            TestSupport.Run r = TestSupport.run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).containsPattern("dossier: Unknown options?: '" + args[args.length - 2] + "'");
+        }
+        assertThat(TestSupport.run("crosswalk", "--help").out()).contains("Output format: text or json (default: text).")
+                .doesNotContain("--as-of", "sarif");
+        assertThat(TestSupport.run("check", "--help").out()).contains("--as-of", "--max-nodes", "sarif, junit, github");
+        assertThat(TestSupport.run("render", "--help").out()).contains("--as-of", "Output format: text or json (default: text).");
+        // what the options still do where they mean something
+        assertThat(TestSupport.run("rules", "list", "--format", "json").exit()).isZero();
+        assertThat(TestSupport.run("schema", "--draft", "07").exit()).isZero();
     }
 }
