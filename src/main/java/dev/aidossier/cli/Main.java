@@ -108,7 +108,7 @@ public final class Main implements Runnable {
             "rules", java.util.List.of("--as-of"));
 
     /** The commands whose --format takes the CI formats too (the others print text or JSON). */
-    private static final java.util.Set<String> CI_FORMATS = java.util.Set.of("check");
+    private static final java.util.Set<String> CI_FORMATS = java.util.Set.of("check", "pack");
 
     /** Fits the shared options to each command: removes the meaningless ones, and says which formats each takes. */
     static void fitOptions(CommandLine cl) {

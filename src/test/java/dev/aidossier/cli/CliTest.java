@@ -248,7 +248,7 @@ class CliTest {
     @Test
     void commandsRefuseFormatsTheyDoNotWrite() {
         String cv = "examples/cv-screening.yaml";
-        for (String[] args : new String[][]{{"crosswalk"}, {"rules", "list"}, {"diff", cv, cv}, {"classify", cv}, {"pack", cv, "-o", "target/never"}}) {
+        for (String[] args : new String[][]{{"crosswalk"}, {"rules", "list"}, {"diff", cv, cv}, {"classify", cv}}) {
             for (String format : new String[]{"sarif", "junit", "github", "gitlab"}) {
                 String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--format", format)).toArray(String[]::new);
                 TestSupport.Run r = TestSupport.run(all);
