@@ -85,6 +85,8 @@ class CatalogueTest {
         families.put("standing.", Set.of("met", "partly", "gap", "upcoming", "notApplicable", "notAssessed", "prohibited"));
         families.put("strength.", Set.of("equivalent", "partial", "related"));
         families.put("pp.framework.", Set.of("eu-ai-act"));
+        families.put("plan.procedure.", names(dev.aidossier.model.Enums.AssessmentProcedure.values()));
+        families.put("plan.evidence.", Set.of("verified", "missing", "hash-mismatch", "duplicate-id", "unknown-id", "path"));
         List<String> unused = new ArrayList<>();
         for (String key : Catalogues.get("en").messages().keySet()) {
             if (templates.contains("\"" + key + "\"")) {
