@@ -87,6 +87,11 @@ public final class Main implements Runnable {
             err.println("dossier: the tool ran out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB): give it more"
                     + " with DOSSIER_JAVA_OPTS=-Xmx1g (or java -Xmx1g), or split the batch");
             return USAGE;
+        } catch (LinkageError e) {
+            // a class missing or of another build (a damaged or mixed installation): no stack trace, a clear word
+            err.println("dossier: internal error: " + e);
+            err.println("The installation is damaged or mixes builds (a class could not be loaded); install the distribution again.");
+            return INTERNAL;
         } catch (StackOverflowError e) {
             // picocli hands only exceptions to the handler above; an error would end the JVM with a stack trace
             err.println("dossier: internal error: " + e);

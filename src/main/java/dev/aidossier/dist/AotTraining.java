@@ -66,6 +66,15 @@ public final class AotTraining {
             failures += expect(run(sink, "pack", "--fail-on", "never", "--zip", "--no-pdf",
                     "-o", tmp.resolve("zip").toString(), examples.toString()), 0);
             failures += expect(run(sink, "diff", files.get(0), files.get(1)), 0, 1, 2);
+            // what a buyer runs on a pack it received: verify it (unsigned here: a warning), as a folder and as a zip
+            Path onePack;
+            try (Stream<Path> s = Files.list(tmp.resolve("pack-1"))) {
+                onePack = s.filter(Files::isDirectory).sorted().findFirst().orElse(null);
+            }
+            if (onePack != null) {
+                failures += expect(run(sink, "verify", onePack.toString()), 0);
+                failures += expect(run(sink, "verify", "--format", "json", onePack.toString()), 0);
+            }
             failures += expect(run(sink, "rules", "list"), 0);
             failures += expect(run(sink, "crosswalk"), 0);
             failures += expect(run(sink, "schema"), 0);

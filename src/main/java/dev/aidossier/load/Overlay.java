@@ -139,7 +139,15 @@ public record Overlay(String language, String file, Map<String, String> translat
      * description. An unreadable file or one with errors gives an overlay with {@link #problems}.
      */
     public static Overlay read(Loaded description, Path file, String display, String language, Limits limits) {
-        YamlReader.Result r = new YamlReader(limits, TOP_LEVEL).read(file, display);
+        return of(description, new YamlReader(limits, TOP_LEVEL).read(file, display), display, language);
+    }
+
+    /** As {@link #read}, for an overlay's bytes (named {@code display} in messages). */
+    public static Overlay parse(Loaded description, byte[] bytes, String display, String language, Limits limits) {
+        return of(description, new YamlReader(limits, TOP_LEVEL).parse(bytes, display), display, language);
+    }
+
+    private static Overlay of(Loaded description, YamlReader.Result r, String display, String language) {
         List<Finding> problems = new ArrayList<>(r.problems());
         Map<String, String> translations = new LinkedHashMap<>();
         if (r.readable() && description.root() != null && description.model() != null) {
@@ -277,6 +285,11 @@ public record Overlay(String language, String file, Map<String, String> translat
             if (type == String.class && free) {
                 if (!(ov instanceof YScalar s) || !(s.value() instanceof String text)) {
                     typeError(ov, "a string (the translated text)", path);
+                    return;
+                }
+                if (!(desc instanceof YScalar ds && ds.value() instanceof String dt && !dt.isBlank())) {
+                    problems.add(Finding.error("overlay.path", "the description's " + path + " holds no text to translate",
+                            ov.location(), path));
                     return;
                 }
                 if (text.isBlank()) {

@@ -228,4 +228,45 @@ class OverlayTest {
         // a description cannot write the marks: they become U+FFFD like any character XML cannot carry
         assertThat(Plain.xmlSafe("a\uE000b\uE001c\uE002")).isEqualTo("a\uFFFDb\uFFFDc\uE002");
     }
+
+    /**
+     * The example's complete German overlay: every translated document of it in German holds no English free text
+     * and no "not translated" mark, and shows the German text of the values it prints.
+     */
+    @Test
+    void aCompleteOverlayLeavesNoEnglishFreeTextInTheGermanDocuments() throws Exception {
+        Path example = TestSupport.examples().resolve("admissions-completeness-check.yaml");
+        Path out = dir.resolve("de");
+        RenderFixtures.Run r = cli("render", example.toString(), "--doc", "all", "--lang", "de", "-o", out.toString(), "--as-of", "2026-12-06");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).doesNotContain("free-text value");
+        StringBuilder all = new StringBuilder();
+        List<String> german;
+        try (var files = Files.list(out)) {
+            german = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".de.pdf")).sorted().toList();
+        }
+        assertThat(german).isNotEmpty();
+        for (String n : german) {
+            all.append(TranslatedGapReportTest.text(Files.readAllBytes(out.resolve(n)))).append(' ');
+        }
+        String text = all.toString().replaceAll("[\\s\u00AD\u200B]+", " ");
+        assertThat(text).doesNotContain("[nicht übersetzt]");
+        dev.aidossier.load.Loaded loaded = new dev.aidossier.load.DescriptionLoader().load(example, example.toString());
+        dev.aidossier.load.Overlay overlay = dev.aidossier.load.Overlay.forLanguages(loaded, List.of("de"), dev.aidossier.load.Limits.DEFAULT).get("de");
+        assertThat(overlay.untranslated()).isEmpty();
+        int shown = 0;
+        for (dev.aidossier.load.Overlay.Leaf l : dev.aidossier.load.Overlay.freeText(loaded)) {
+            String english = squeeze(l.text());
+            String translated = squeeze(overlay.translations().get(l.path()));
+            assertThat(squeeze(text)).as("English text of %s in a German document", l.path()).doesNotContain(english.substring(0, Math.min(60, english.length())));
+            if (squeeze(text).contains(translated.substring(0, Math.min(60, translated.length())))) {
+                shown++;
+            }
+        }
+        assertThat(shown).as("German values shown in " + german).isGreaterThan(0);
+    }
+
+    private static String squeeze(String s) {
+        return s.replaceAll("[\\s\u00AD\u200B]+", "");
+    }
 }
