@@ -127,6 +127,9 @@ class TranslatedDeployerDocumentsTest {
         String t = TranslatedGapReportTest.text(render(DocumentKind.PASSPORT, a, "cv-screening", "de"));
         assertThat(t).contains("KI-Verordnung", "teilweise erfüllt", "Zuordnungsmatrix", "Regeln erfüllt", "Seite 1 von");
         assertThat(t).contains("[" + TranslatedGapReportTest.msg("de", "mark.english") + "]");
+        // an Article's cell under its official German title (rules/eu-ai-act/i18n/de.yaml, titles), not the English one
+        assertThat(t).contains("Art13 Transparenz und Bereitstellung von Informationen für die Betreiber")
+                .doesNotContain("Transparency and provision of information to deployers");
         String plan = TranslatedGapReportTest.text(render(DocumentKind.INTEROPERABILITY_PLAN, a, "cv-screening", "de"));
         assertThat(plan).contains("5. Offene Lücken: Verantwortliche und Zieldaten", "Gewähltes Verfahren Interne Kontrolle (Anhang VI)",
                 "Registrierung in der EU-Datenbank EUDB-A-2026-0011583, 14. Oktober 2026");

@@ -159,6 +159,11 @@ class TranslatedGapReportTest {
             }
         });
         assertThat(copied).as("titles of %s.yaml equal to the English ones", lang).isEmpty();
+        // the official titles of the Articles and Annexes the passport's cells are: one for each of pack.yaml's passport.titles, no other
+        Map<String, String> units = RenderFixtures.ENGINE.packs().get(0).passport().titles();
+        assertThat(units).hasSizeGreaterThan(40);
+        assertThat(RuleTexts.titles(List.of("eu-ai-act"), lang).keySet()).as("titles of %s.yaml", lang).containsExactlyInAnyOrderElementsOf(units.keySet());
+        assertThat(RuleTexts.titles(List.of("eu-ai-act"), lang).get("Art13")).isNotEqualTo(units.get("Art13")).isNotBlank();
     }
 
     @Test
