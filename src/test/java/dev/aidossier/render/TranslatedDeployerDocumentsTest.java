@@ -135,6 +135,33 @@ class TranslatedDeployerDocumentsTest {
                 "Registrierung in der EU-Datenbank EUDB-A-2026-0011583, 14. Oktober 2026");
     }
 
+    /** Long compounds (German, Finnish, Hungarian, Dutch) break inside their cells: nothing is drawn past the right margin. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"de", "fi", "hu", "nl"})
+    void longWordsStayInsideThePage(String lang) throws Exception {
+        Analysis a = analyse("cv-screening");
+        for (DocumentKind k : KINDS) {
+            byte[] pdf = render(k, a, "cv-screening", lang);
+            try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                List<String> outside = new ArrayList<>();
+                float right = d.getPage(0).getMediaBox().getWidth() - 18f * 72f / 25.4f; // A4, the right margin of document.css
+                org.apache.pdfbox.text.PDFTextStripper s = new org.apache.pdfbox.text.PDFTextStripper() {
+                    @Override
+                    protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                        for (org.apache.pdfbox.text.TextPosition p : positions) {
+                            if (p.getXDirAdj() + p.getWidthDirAdj() > right + 1f) {
+                                outside.add(getCurrentPageNo() + ": " + text);
+                                return;
+                            }
+                        }
+                    }
+                };
+                s.getText(d);
+                assertThat(outside).as("%s in %s", k.id(), lang).isEmpty();
+            }
+        }
+    }
+
     /** The English texts of the rule packs the passport and the plan show: titles, laws, routes, cell titles. */
     static String packTexts() {
         StringBuilder sb = new StringBuilder();
