@@ -38,6 +38,42 @@ final class Translation {
         if (model.get("spec") instanceof Map<?, ?> m) {
             model.put("spec", copy(m, "spec", overlay.translations(), untranslated));
         }
+        // the evidence list (DataModel) is spec.evidence item for item, with each file's status added
+        if (model.get("evidence") instanceof List<?> ev) {
+            List<Object> out = new ArrayList<>(ev.size());
+            for (int i = 0; i < ev.size(); i++) {
+                if (ev.get(i) instanceof Map<?, ?> e && e.get("title") instanceof String) {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    e.forEach((k, v) -> c.put((String) k, v));
+                    c.put("title", copy(e.get("title"), "spec.evidence[" + i + "].title", overlay.translations(), untranslated));
+                    out.add(Collections.unmodifiableMap(c));
+                } else {
+                    out.add(ev.get(i));
+                }
+            }
+            model.put("evidence", Collections.unmodifiableList(out));
+            // the plan's use of each evidence file (Passport) names it by the same title
+            Map<Object, Object> titles = new LinkedHashMap<>();
+            for (Object o : out) {
+                if (o instanceof Map<?, ?> e && e.get("id") != null) {
+                    titles.put(e.get("id"), e.get("title"));
+                }
+            }
+            if (model.get("evidenceUse") instanceof List<?> use) {
+                List<Object> u = new ArrayList<>(use.size());
+                for (Object o : use) {
+                    if (o instanceof Map<?, ?> e && titles.containsKey(e.get("id")) && e.containsKey("title")) {
+                        Map<String, Object> c = new LinkedHashMap<>();
+                        e.forEach((k, v) -> c.put((String) k, v));
+                        c.put("title", titles.get(e.get("id")));
+                        u.add(Collections.unmodifiableMap(c));
+                    } else {
+                        u.add(o);
+                    }
+                }
+                model.put("evidenceUse", Collections.unmodifiableList(u));
+            }
+        }
     }
 
     private static Object copy(Object v, String path, Map<String, String> translations, Set<String> untranslated) {
