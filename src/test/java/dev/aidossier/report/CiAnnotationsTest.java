@@ -62,10 +62,12 @@ class CiAnnotationsTest {
         assertThat(laterPrints).containsAll(fingerprints);
     }
 
+    /** pack writes the annotations of the batch it packs: the same lines check prints for the same file and date. */
     @Test
-    void packRefusesTheAnnotationFormats() {
-        TestSupport.Run r = TestSupport.run("pack", "--format", "github", "-o", "target/never", GAPS);
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--format github is not available for pack");
+    void packAnnotatesLikeCheck(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        TestSupport.Run r = TestSupport.run("pack", "--format", "github", "--no-pdf", "--as-of", "2026-11-23", "-o", dir.toString(), GAPS);
+        assertThat(r.exit()).as(r.err()).isZero();
+        TestSupport.Run c = TestSupport.run("check", "--format", "github", "--as-of", "2026-11-23", GAPS);
+        assertThat(r.out()).isEqualTo(c.out()).contains("::notice file=");
     }
 }
