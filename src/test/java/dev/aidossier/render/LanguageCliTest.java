@@ -30,9 +30,12 @@ class LanguageCliTest {
         RenderFixtures.Run r = cli("render", resource("complete.yaml").toString(), "--doc", "all", "--lang", "pl",
                 "-o", out.toString(), "--as-of", "2028-01-01");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(names(out)).contains("complete-gap-report.pl.pdf", "complete-technical-documentation.pdf", "complete-declaration.pdf")
-                .doesNotContain("complete-gap-report.pdf");
-        assertThat(r.out()).contains("technical-documentation is not translated yet: written in English as complete-technical-documentation.pdf");
+        // the technical documentation and the declaration are translated; the instructions not yet
+        assertThat(names(out)).contains("complete-gap-report.pl.pdf", "complete-technical-documentation.pl.pdf", "complete-declaration.pl.pdf",
+                        "complete-instructions.pdf")
+                .doesNotContain("complete-gap-report.pdf", "complete-technical-documentation.pdf", "complete-declaration.pdf");
+        assertThat(r.out()).contains("instructions is not translated yet: written in English as complete-instructions.pdf")
+                .doesNotContain("technical-documentation is not translated yet");
     }
 
     @Test
@@ -68,8 +71,9 @@ class LanguageCliTest {
         RenderFixtures.Run r = cli("pack", resource("complete.yaml").toString(), "--lang", "de,fr", "-o", out.toString(), "--as-of", "2028-01-01");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         Path pack = out.resolve("complete");
-        assertThat(names(pack)).contains("complete-gap-report.de.pdf", "complete-gap-report.fr.pdf", "complete-technical-documentation.pdf")
-                .doesNotContain("complete-gap-report.pdf");
+        assertThat(names(pack)).contains("complete-gap-report.de.pdf", "complete-gap-report.fr.pdf", "complete-technical-documentation.de.pdf",
+                        "complete-technical-documentation.fr.pdf", "complete-declaration.de.pdf", "complete-declaration.fr.pdf", "complete-instructions.pdf")
+                .doesNotContain("complete-gap-report.pdf", "complete-technical-documentation.pdf", "complete-declaration.pdf");
         // Greece, Bulgaria and Cyprus read Greek or Bulgarian: German and French cover none of them
         assertThat(r.out()).contains("complete.yaml:48:20: info [render.language-coverage] Greece (GR) reads el; the documents are in de, fr only",
                 "Bulgaria (BG) reads bg", "Cyprus (CY) reads el");
