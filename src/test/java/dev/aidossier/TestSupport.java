@@ -102,6 +102,15 @@ public final class TestSupport {
         return Path.of("").toAbsolutePath();
     }
 
+    /**
+     * Whether a file of a folder of examples is a description: a {@code .yaml} file that is not a translation
+     * overlay ({@code <name>.<lang>.yaml} beside {@code <name>.yaml}).
+     */
+    public static boolean isDescription(Path p) {
+        return p.getFileName().toString().endsWith(".yaml")
+                && !dev.aidossier.load.Overlay.isOverlay(p, dev.aidossier.render.Catalogues.languages());
+    }
+
     public static Path examples() {
         return root().resolve("examples");
     }

@@ -25,12 +25,14 @@ import java.util.Map;
  * @param findings        problems with the classification facts
  * @param setAside        provisions considered and set aside, each with the facts that set it aside
  * @param citations       the citation a person reads for each key of the basis and of the set-aside list
+ * @param highRisk        whether the tier is the pack's high-risk tier (classification.yaml, effects.highRisk)
+ * @param prohibited      whether the tier is the pack's prohibited practice (effects.prohibited)
  */
 public record Classification(String file, String kind, LocalDate asOf, String tier, String gpai, List<String> transparency,
                              List<String> basis, List<Conclusion> conclusions, List<Conclusion> upcoming,
                              List<String> annexIII, List<String> routes, LocalDate obligationsFrom, boolean derogation,
                              List<String> roles, Map<String, Object> facts, List<Finding> findings,
-                             List<SetAside> setAside, Map<String, String> citations) {
+                             List<SetAside> setAside, Map<String, String> citations, boolean highRisk, boolean prohibited) {
 
     /** A conclusion reached (or upcoming). */
     public record Conclusion(String id, String effect, List<String> basis, String title, LocalDate appliesFrom) {
@@ -56,7 +58,11 @@ public record Classification(String file, String kind, LocalDate asOf, String ti
     }
 
     public boolean isHighRisk() {
-        return "high-risk".equals(tier);
+        return highRisk;
+    }
+
+    public boolean isProhibited() {
+        return prohibited;
     }
 
     /** The classification as CEL sees it ({@code c.tier}, {@code c.annexIII}, ...). */

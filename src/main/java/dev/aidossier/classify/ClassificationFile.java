@@ -25,6 +25,7 @@ public record ClassificationFile(
         @NotBlank String textVersion,
         @NotEmpty List<@NotBlank String> tierOrder,
         @NotBlank String defaultTier,
+        @NotNull @Valid Effects effects,
         @NotNull Map<String, Map<String, @NotNull @Valid FactDecl>> facts,
         Map<String, List<@NotNull @Valid ListItem>> lists,
         Map<String, Object> parameters,
@@ -42,13 +43,36 @@ public record ClassificationFile(
             List<@NotBlank String> kinds) {
     }
 
+    /**
+     * What the classifier does with the effects of conclusions; the names are the pack's own. {@code outsideTheAct}:
+     * the tier under which nothing else the law says applies; {@code prohibited}: the tier that is a prohibited
+     * practice; {@code highRisk}: the tier whose obligations have an application date; {@code transparency}: the
+     * effect whose conclusions name transparency duties (their first basis key); {@code derogation}: the effect
+     * that keeps the obligations' date of a system that is not high-risk; {@code modelClasses}: the classes of a
+     * general-purpose model, lowest first (the highest reached is the model's class).
+     */
+    public record Effects(@NotBlank String outsideTheAct, @NotBlank String prohibited, @NotBlank String highRisk,
+                          @NotBlank String transparency, @NotBlank String derogation, @NotEmpty List<@NotBlank String> modelClasses) {
+    }
+
+    /** The effects the classifier itself gives meaning to: a note, and a provision set aside. */
+    public static final List<String> MECHANICS = List.of("note", "set-aside");
+
+    /** Every effect a conclusion may have: the tiers, the derogation, the model classes, and the classifier's own. */
+    public List<String> allowedEffects() {
+        List<String> out = new java.util.ArrayList<>(tierOrder);
+        out.add(effects.derogation());
+        out.addAll(effects.modelClasses());
+        out.addAll(MECHANICS);
+        return out.stream().distinct().toList();
+    }
+
     public record ListItem(@NotBlank String key, @NotBlank String title, String section) {
     }
 
     public record Conclusion(
             @NotBlank @Pattern(regexp = "[a-z0-9.-]+", message = "must be lower-case letters, digits, '.' and '-'") String id,
-            @NotBlank @Pattern(regexp = "out-of-scope|prohibited|high-risk|limited-risk|derogation|gpai|gpai-systemic-risk|note|set-aside",
-                    message = "must be one of out-of-scope, prohibited, high-risk, limited-risk, derogation, gpai, gpai-systemic-risk, note, set-aside") String effect,
+            @NotBlank String effect,
             @NotEmpty List<@NotBlank String> basis,
             String basisFrom,
             @NotBlank String title,

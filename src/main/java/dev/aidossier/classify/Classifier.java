@@ -65,6 +65,11 @@ public final class Classifier {
                     }
                 }
             }
+            if (!data.allowedEffects().contains(c.effect())) {
+                problems.add(at("conclusions[" + i + "].effect", "rules.schema", "effect '" + c.effect() + "' of conclusion '" + c.id()
+                        + "' is none of the tiers (tierOrder), effects.derogation, effects.modelClasses, note or set-aside: "
+                        + String.join(", ", data.allowedEffects())));
+            }
             if ("set-aside".equals(c.effect()) && (c.because() == null || c.because().isEmpty())) {
                 problems.add(at("conclusions[" + i + "]", "rules.schema", "conclusion '" + c.id()
                         + "' sets a provision aside and must name the facts that do so in 'because'"));
@@ -387,29 +392,36 @@ public final class Classifier {
                 }
             }
         }
+        ClassificationFile.Effects fx = data.effects();
         List<Classification.Conclusion> effective = reached;
-        if ("out-of-scope".equals(tier)) {
-            // outside the Act nothing else it says applies
-            effective = reached.stream().filter(c -> c.effect().equals("out-of-scope")).toList();
+        if (fx.outsideTheAct().equals(tier)) {
+            // outside the law nothing else it says applies
+            effective = reached.stream().filter(c -> c.effect().equals(fx.outsideTheAct())).toList();
             routes.clear();
             obligationsFrom = null;
         }
         effective.forEach(c -> basis.addAll(c.basis()));
-        List<String> transparency = effective.stream().filter(c -> c.effect().equals("limited-risk"))
+        List<String> transparency = effective.stream().filter(c -> c.effect().equals(fx.transparency()))
                 .map(c -> c.basis().get(0)).distinct().sorted().toList();
-        String gpai = effective.stream().anyMatch(c -> c.effect().equals("gpai-systemic-risk")) ? "gpai-systemic-risk"
-                : effective.stream().anyMatch(c -> c.effect().equals("gpai")) ? "gpai" : "none";
-        boolean derogation = effective.stream().anyMatch(c -> c.effect().equals("derogation"));
-        if (!"high-risk".equals(tier) && !derogation) {
+        String gpai = "none";
+        for (String cls : fx.modelClasses()) { // lowest first: the highest reached wins
+            List<Classification.Conclusion> e = effective;
+            if (e.stream().anyMatch(c -> c.effect().equals(cls))) {
+                gpai = cls;
+            }
+        }
+        boolean derogation = effective.stream().anyMatch(c -> c.effect().equals(fx.derogation()));
+        if (!fx.highRisk().equals(tier) && !derogation) {
             obligationsFrom = null;
         }
         List<String> annexIII = new ArrayList<>();
-        if (p.get("annexIIIPoints") instanceof List<?> l && !"out-of-scope".equals(tier)) {
+        if (p.get("annexIIIPoints") instanceof List<?> l && !fx.outsideTheAct().equals(tier)) {
             l.forEach(x -> annexIII.add(String.valueOf(x)));
         }
         return new Classification(d.file(), kind, asOf, tier, gpai, transparency, List.copyOf(basis), List.copyOf(effective),
                 List.copyOf(upcoming), List.copyOf(annexIII), List.copyOf(routes), obligationsFrom, derogation, List.copyOf(roles),
-                facts, List.copyOf(findings), List.copyOf(setAside), citations(basis, setAside, upcoming));
+                facts, List.copyOf(findings), List.copyOf(setAside), citations(basis, setAside, upcoming),
+                fx.highRisk().equals(tier), fx.prohibited().equals(tier));
     }
 
     private Map<String, String> citations(Set<String> basis, List<Classification.SetAside> setAside, List<Classification.Conclusion> upcoming) {

@@ -42,6 +42,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
                 throw new CommonOptions.UsageError("--format " + common.format + " is not available for this command; use text or json");
             }
             LocalDate asOf = common.asOfDate();
+            prepare();
             List<Inputs.Input> inputs = Inputs.expand(files);
             if (inputs.isEmpty()) {
                 err.println("dossier: no description files found in " + String.join(", ", files));
@@ -56,7 +57,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
                 results.add(analyse(engine, in, asOf));
             }
             print(results, engine, out);
-            boolean unreadable = results.stream().anyMatch(a -> !a.readable());
+            boolean unreadable = results.stream().anyMatch(this::unusable);
             if (unreadable) {
                 return Main.USAGE;
             }
@@ -80,6 +81,15 @@ abstract class AnalysisCommand implements Callable<Integer> {
             err.println("dossier: cannot read input: " + e.getMessage());
             return Main.USAGE;
         }
+    }
+
+    /** Checks the command's own options before any input is read (a bad value is a usage error). */
+    void prepare() throws CommonOptions.UsageError {
+    }
+
+    /** Whether an input could not be used (exit 2): a description that cannot be read. */
+    boolean unusable(Analysis a) {
+        return !a.readable();
     }
 
     /** Whether a description fails the command at {@code threshold} beyond its findings (classify: a prohibited practice). */

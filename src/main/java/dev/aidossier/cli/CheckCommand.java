@@ -22,6 +22,47 @@ final class CheckCommand extends AnalysisCommand {
                     "for --fail-on: gate a bid on everything the buyer will judge, not only what applies today."})
     boolean includeUpcoming;
 
+    @picocli.CommandLine.Option(names = "--lang", paramLabel = "LANG[,LANG...]", split = ",",
+            description = {"Check the translations of the description's free text into these languages: each overlay",
+                    "<name>.<lang>.yaml beside it (errors at the overlay's file:line:column, exit 2), and a note for every",
+                    "free-text value it leaves untranslated (overlay.untranslated)."})
+    List<String> langs = new ArrayList<>();
+
+    private List<String> languages = List.of();
+    private dev.aidossier.load.Limits limits;
+
+    /** Overlay findings that make an overlay unusable (exit 2, as a description that cannot be read). */
+    private static final java.util.Set<String> OVERLAY_ERRORS = java.util.Set.of("overlay.path", "overlay.type", "overlay.verbatim");
+
+    @Override
+    void prepare() throws CommonOptions.UsageError {
+        languages = RenderCommand.languages(langs);
+        limits = common.limits();
+    }
+
+    @Override
+    Analysis analyse(Engine engine, Inputs.Input in, java.time.LocalDate asOf) {
+        Analysis a = super.analyse(engine, in, asOf);
+        if (languages.isEmpty() || !a.readable() || a.loaded().model() == null) {
+            return a;
+        }
+        List<Finding> all = new ArrayList<>(a.findings());
+        for (dev.aidossier.load.Overlay o : dev.aidossier.load.Overlay.forLanguages(a.loaded(), languages, limits).values()) {
+            all.addAll(o.problems());
+            if (o.usable()) {
+                all.addAll(o.untranslatedFindings());
+            }
+        }
+        all.sort(Finding.ORDER);
+        return new Analysis(a.loaded(), a.classification(), List.copyOf(all), a.frameworks());
+    }
+
+    @Override
+    boolean unusable(Analysis a) {
+        return !a.readable() || a.findings().stream().anyMatch(f -> OVERLAY_ERRORS.contains(f.ruleId())
+                || (f.ruleId().startsWith("yaml.") && !f.location().file().equals(a.loaded().file())));
+    }
+
     @Override
     boolean gates(Finding f) {
         return f.status().isOpen() || (includeUpcoming && f.status() == dev.aidossier.core.Status.upcoming);

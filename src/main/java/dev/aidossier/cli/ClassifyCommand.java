@@ -20,11 +20,10 @@ import java.util.Map;
 final class ClassifyCommand extends AnalysisCommand {
 
     /** The tier id (as classify prints it) of a system whose use the Act forbids: a failure at --fail-on error or below. */
-    static final String FORBIDDEN_TIER = "prohibited";
 
     @Override
     boolean fails(Analysis a, dev.aidossier.core.Severity threshold) {
-        return a.classification() != null && FORBIDDEN_TIER.equals(a.classification().tier())
+        return a.classification() != null && a.classification().isProhibited()
                 && dev.aidossier.core.Severity.error.atLeast(threshold);
     }
 

@@ -17,8 +17,8 @@ final class CommonOptions {
 
     enum Format { text, json, sarif, junit, github, gitlab }
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text or json; check also takes sarif, junit, github (workflow annotations) and gitlab (Code Quality JSON) (default: ${DEFAULT-VALUE}).", defaultValue = "text")
-    Format format;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: text, json, sarif, junit, github (workflow annotations) or gitlab (Code Quality JSON) (default: ${DEFAULT-VALUE}).", defaultValue = "text")
+    Format format = Format.text; // also for a command that does not take --format (schema): text
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "Judge which obligations apply on this date, YYYY-MM-DD (default: today).")
     String asOf;

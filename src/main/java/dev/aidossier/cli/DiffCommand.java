@@ -185,22 +185,22 @@ final class DiffCommand implements Callable<Integer> {
                 classChange.put(k, Json.obj("old", String.valueOf(x), "new", String.valueOf(y)));
             }
         }
-        Map<String, Map<String, Object>> oldOpen = open(a.findings());
-        Map<String, Map<String, Object>> newOpen = open(b.findings());
-        List<Map<String, Object>> added = new ArrayList<>();
-        List<Map<String, Object>> resolved = new ArrayList<>();
-        newOpen.forEach((k, f) -> {
-            if (!oldOpen.containsKey(k)) {
-                added.add(f);
-            }
-        });
-        oldOpen.forEach((k, f) -> {
-            if (!newOpen.containsKey(k)) {
-                resolved.add(f);
-            }
-        });
+        Map<String, Map<String, Object>> oldOpen = withStatus(a.findings(), "failed");
+        Map<String, Map<String, Object>> newOpen = withStatus(b.findings(), "failed");
+        List<Map<String, Object>> added = onlyIn(newOpen, oldOpen);
+        List<Map<String, Object>> resolved = onlyIn(oldOpen, newOpen);
+        // not met, applying later: a buyer judges them too, so they are compared (they do not set the exit code)
+        Map<String, Map<String, Object>> oldUpcoming = withStatus(a.findings(), "upcoming");
+        Map<String, Map<String, Object>> newUpcoming = withStatus(b.findings(), "upcoming");
+        List<Map<String, Object>> upcomingAdded = onlyIn(newUpcoming, oldUpcoming);
+        List<Map<String, Object>> upcomingResolved = onlyIn(oldUpcoming, newUpcoming);
+        Map<String, Object> counts = Json.obj("old", counts(a.findings()), "new", counts(b.findings()));
+        Map<String, Object> oldId = identity(a.description());
+        Map<String, Object> newId = identity(b.description());
+        boolean sameSystem = sameSystem(oldId, newId);
         ModificationFile law = engine.modification();
-        List<Modification.Change> changes = law == null ? List.of() : Modification.assess(law, a.description(), b.description());
+        // a substantial modification is a change to one system: two different systems are not weighed as one
+        List<Modification.Change> changes = law == null || !sameSystem ? List.of() : Modification.assess(law, a.description(), b.description());
         List<Map<String, Object>> substantial = changes.stream()
                 .map(c -> Json.obj("change", c.change(), "refs", String.join(", ", c.refs()), "assessment", c.assessment())).toList();
         boolean anyPossible = changes.stream().anyMatch(Modification.Change::possible);
@@ -209,13 +209,22 @@ final class DiffCommand implements Callable<Integer> {
             m.put("comparable", true);
             m.put("old", a.name());
             m.put("new", b.name());
+            m.put("sameSystem", sameSystem);
+            m.put("systems", Json.obj("old", oldId, "new", newId));
             m.put("classificationChanges", classChange);
             m.put("findingsAdded", added);
             m.put("findingsResolved", resolved);
+            m.put("upcomingAdded", upcomingAdded);
+            m.put("upcomingResolved", upcomingResolved);
+            m.put("counts", counts);
             m.put("substantialModification", substantial);
             out.print(Json.write(m));
         } else {
             out.println("comparing " + a.name() + " -> " + b.name() + " (rule pack " + b.packId() + " " + b.packVersion() + ")");
+            if (!sameSystem) {
+                out.println("different systems: " + describe(oldId) + " and " + describe(newId)
+                        + ": neither the name nor the identifier matches, so this compares two systems, not two versions of one");
+            }
             if (classChange.isEmpty()) {
                 out.println("classification: unchanged (" + b.classification().get("tier") + ")");
             } else {
@@ -224,21 +233,81 @@ final class DiffCommand implements Callable<Integer> {
             out.println("findings: " + added.size() + " added, " + resolved.size() + " resolved");
             added.forEach(f -> out.println("  + " + f.get("file") + ":" + f.get("line") + ":" + f.get("column") + ": " + f.get("severity") + " [" + f.get("ruleId") + "] " + f.get("message")));
             resolved.forEach(f -> out.println("  - [" + f.get("ruleId") + "] " + f.get("message")));
-            if (law != null && changes.isEmpty()) {
+            out.println("upcoming (applying later, not counted for the exit code): " + upcomingAdded.size() + " added, "
+                    + upcomingResolved.size() + " resolved");
+            upcomingAdded.forEach(f -> out.println("  + " + f.get("file") + ":" + f.get("line") + ":" + f.get("column") + ": " + f.get("severity")
+                    + " [" + f.get("ruleId") + "] " + f.get("message") + (f.get("appliesFrom") == null ? "" : " (applies from " + f.get("appliesFrom") + ")")));
+            upcomingResolved.forEach(f -> out.println("  - [" + f.get("ruleId") + "] " + f.get("message")));
+            out.println("counts: " + countLine((Map<?, ?>) counts.get("old")) + " -> " + countLine((Map<?, ?>) counts.get("new")));
+            if (!sameSystem) {
+                out.println("substantial modification: not assessed for two different systems");
+            } else if (law != null && changes.isEmpty()) {
                 out.println(law.unchanged());
             } else if (law != null) {
                 out.println(law.heading());
                 changes.forEach(c -> out.println("  ! " + c.change() + ": " + c.assessment()));
             }
         }
-        return classChange.isEmpty() && added.isEmpty() && !anyPossible ? Main.OK : Main.FINDINGS;
+        return sameSystem && classChange.isEmpty() && added.isEmpty() && !anyPossible ? Main.OK : Main.FINDINGS;
     }
 
-    /** Open findings keyed by rule and YAML path (line numbers move between versions; paths do not). */
-    private static Map<String, Map<String, Object>> open(List<Map<String, Object>> findings) {
+    private static List<Map<String, Object>> onlyIn(Map<String, Map<String, Object>> in, Map<String, Map<String, Object>> notIn) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        in.forEach((k, f) -> {
+            if (!notIn.containsKey(k)) {
+                out.add(f);
+            }
+        });
+        return out;
+    }
+
+    /** Findings by status: open (failed), upcoming, waived, passed. */
+    private static Map<String, Object> counts(List<Map<String, Object>> findings) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        for (String[] s : new String[][]{{"open", "failed"}, {"upcoming", "upcoming"}, {"waived", "waived"}, {"passed", "passed"}}) {
+            c.put(s[0], findings.stream().filter(f -> s[1].equals(f.get("status"))).count());
+        }
+        return c;
+    }
+
+    private static String countLine(Map<?, ?> c) {
+        return c.get("open") + " open, " + c.get("upcoming") + " upcoming, " + c.get("waived") + " waived, " + c.get("passed") + " passed";
+    }
+
+    /** What names a system: metadata.name and metadata.identifier, and its provider. */
+    private static Map<String, Object> identity(Map<String, Object> description) {
+        Map<String, Object> id = new LinkedHashMap<>();
+        for (String[] k : new String[][]{{"name", "metadata.name"}, {"identifier", "metadata.identifier"}, {"provider", "spec.provider.name"}}) {
+            Object v = dev.aidossier.load.PlainPath.get(description, k[1]);
+            if (v instanceof String str && !str.isBlank()) {
+                id.put(k[0], str.strip());
+            }
+        }
+        return id;
+    }
+
+    /**
+     * Two descriptions are of one system when their names or their identifiers match (a version may rename
+     * the system or give it a new product code, rarely both at once); names compare without case.
+     */
+    private static boolean sameSystem(Map<String, Object> a, Map<String, Object> b) {
+        Object na = a.get("name");
+        Object nb = b.get("name");
+        if (na != null && nb != null && ((String) na).equalsIgnoreCase((String) nb)) {
+            return true;
+        }
+        return a.get("identifier") != null && a.get("identifier").equals(b.get("identifier"));
+    }
+
+    private static String describe(Map<String, Object> id) {
+        return "'" + id.getOrDefault("name", "(no name)") + "'" + (id.containsKey("identifier") ? " (" + id.get("identifier") + ")" : "");
+    }
+
+    /** Findings of one status keyed by rule and YAML path (line numbers move between versions; paths do not). */
+    private static Map<String, Map<String, Object>> withStatus(List<Map<String, Object>> findings, String status) {
         Map<String, Map<String, Object>> m = new LinkedHashMap<>();
         for (Map<String, Object> f : findings) {
-            if ("failed".equals(f.get("status"))) {
+            if (status.equals(f.get("status"))) {
                 m.putIfAbsent(f.get("ruleId") + "|" + f.getOrDefault("path", "") + "|" + (f.get("path") == null ? f.get("message") : ""), f);
             }
         }

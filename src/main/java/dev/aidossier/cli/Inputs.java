@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Expands the FILE arguments: files as named; directories to the YAML files below them, sorted. */
+/**
+ * Expands the FILE arguments: files as named; directories and globs to the YAML files below them, sorted,
+ * without waivers files ({@code <name>.waivers.yaml}) and translation overlays ({@code <name>.<lang>.yaml}
+ * beside a {@code <name>.yaml}).
+ */
 final class Inputs {
     private Inputs() {
     }
@@ -31,6 +35,7 @@ final class Inputs {
                                 String n = f.getFileName().toString();
                                 return (n.endsWith(".yaml") || n.endsWith(".yml")) && !n.startsWith(".") && !n.endsWith(".waivers.yaml");
                             })
+                            .filter(f -> !dev.aidossier.load.Overlay.isOverlay(f, dev.aidossier.render.Catalogues.languages()))
                             .sorted()
                             .toList();
                 }
@@ -64,7 +69,7 @@ final class Inputs {
         try (Stream<Path> s = Files.walk(base)) {
             for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
                 Path rel = slash < 0 ? base.relativize(f) : f;
-                if (m.matches(rel)) {
+                if (m.matches(rel) && !dev.aidossier.load.Overlay.isOverlay(f, dev.aidossier.render.Catalogues.languages())) {
                     out.add(new Input(f, rel.toString()));
                 }
             }

@@ -65,6 +65,7 @@ public final class Main implements Runnable {
     /** Runs the command line; never throws and never exits. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cmd = new CommandLine(new Main());
+        fitOptions(cmd);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(false);
@@ -86,6 +87,11 @@ public final class Main implements Runnable {
             err.println("dossier: the tool ran out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB): give it more"
                     + " with DOSSIER_JAVA_OPTS=-Xmx1g (or java -Xmx1g), or split the batch");
             return USAGE;
+        } catch (LinkageError e) {
+            // a class missing or of another build (a damaged or mixed installation): no stack trace, a clear word
+            err.println("dossier: internal error: " + e);
+            err.println("The installation is damaged or mixes builds (a class could not be loaded); install the distribution again.");
+            return INTERNAL;
         } catch (StackOverflowError e) {
             // picocli hands only exceptions to the handler above; an error would end the JVM with a stack trace
             err.println("dossier: internal error: " + e);
@@ -94,6 +100,43 @@ public final class Main implements Runnable {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * Options of the shared mixin ({@link CommonOptions}) that mean nothing for a command, by command: they are
+     * removed from it, so its help lists only what it uses and passing one is a usage error, not silently ignored.
+     */
+    private static final java.util.Map<String, java.util.List<String>> MEANINGLESS = java.util.Map.of(
+            "schema", java.util.List.of("--as-of", "--format", "--max-file-size", "--max-depth", "--max-nodes", "--max-string-length"),
+            "crosswalk", java.util.List.of("--as-of", "--pack", "--max-file-size", "--max-depth", "--max-nodes", "--max-string-length"),
+            "rules", java.util.List.of("--as-of"));
+
+    /** The commands whose --format takes the CI formats too (the others print text or JSON). */
+    private static final java.util.Set<String> CI_FORMATS = java.util.Set.of("check", "pack");
+
+    /** Fits the shared options to each command: removes the meaningless ones, and says which formats each takes. */
+    static void fitOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            fit(sub, sub.getCommandName());
+        }
+    }
+
+    private static void fit(CommandLine cl, String top) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        for (String name : MEANINGLESS.getOrDefault(top, java.util.List.of())) {
+            CommandLine.Model.OptionSpec o = spec.findOption(name);
+            if (o != null) {
+                spec.remove(o);
+            }
+        }
+        CommandLine.Model.OptionSpec format = spec.findOption("--format");
+        if (format != null && !CI_FORMATS.contains(top)) {
+            spec.remove(format);
+            spec.addOption(format.toBuilder().description("Output format: text or json (default: ${DEFAULT-VALUE}).").build());
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            fit(sub, top);
         }
     }
 

@@ -162,9 +162,6 @@ final class PackCommand implements Callable<Integer> {
             Severity threshold = CommonOptions.failOnThreshold(failOn);
             renderLimits.limits(); // a bad value is a usage error before any work
             LocalDate asOf = common.asOfDate();
-            if (common.format != CommonOptions.Format.text && common.format != CommonOptions.Format.json) {
-                throw new CommonOptions.UsageError("--format " + common.format + " is not available for pack; use text or json");
-            }
             int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
             if (n < 1 || n > 256) {
                 throw new CommonOptions.UsageError("--jobs must be between 1 and 256, not " + n);
@@ -230,10 +227,17 @@ final class PackCommand implements Callable<Integer> {
                 ExecutorService docPool = inputs.size() < n ? daemonPool(n, "dossier-render") : null;
                 // the passport and the plan are judged against every framework: once per description, before rendering
                 dev.aidossier.analysis.Frameworks judge = frameworks;
+                dev.aidossier.load.Limits readLimits = common.limits();
                 documents = (a, stem) -> {
                     LocalDate judged = common.asOfDate(a.loaded().metadata());
+                    // the description's free text in each --lang language: its overlay <name>.<lang>.yaml, else marked untranslated
+                    Map<String, dev.aidossier.load.Overlay> overlays = dev.aidossier.load.Overlay.forLanguages(a.loaded(), languages, readLimits);
+                    List<Finding> bad = overlays.values().stream().flatMap(o -> o.problems().stream()).toList();
+                    if (!bad.isEmpty()) {
+                        throw dev.aidossier.render.RenderException.withFindings("a translation overlay cannot be applied", bad);
+                    }
                     return renderer.renderAll(judge == null ? a : judge.judge(engine, a, judged),
-                            new dev.aidossier.render.RenderOptions(stem, judged, false, epoch), extras, docPool, languages);
+                            new dev.aidossier.render.RenderOptions(stem, judged, false, epoch).withOverlays(overlays), extras, docPool, languages);
                 };
             }
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents, languages);
@@ -271,7 +275,25 @@ final class PackCommand implements Callable<Integer> {
                 err.print("\r\u001b[K");
                 err.flush();
             }
-            return report(outcomes, out);
+            if (!ciFormat()) {
+                return report(outcomes, out);
+            }
+            // a CI format on standard output for the whole batch; the summary table goes to standard error
+            int code = report(outcomes, err);
+            List<Analysis> all = new ArrayList<>();
+            for (Inputs.Input in : inputs) {
+                Analysis a = ciAnalyses.get(in);
+                if (a != null) {
+                    all.add(a);
+                }
+            }
+            out.print(switch (common.format) {
+                case sarif -> dev.aidossier.report.Sarif.write(all, engine, Main.version());
+                case junit -> dev.aidossier.report.JUnit.write(all, engine);
+                case github -> dev.aidossier.report.CiAnnotations.github(findingsOf(all), Path.of("").toAbsolutePath());
+                default -> dev.aidossier.report.CiAnnotations.gitlab(findingsOf(all), Path.of("").toAbsolutePath());
+            });
+            return code;
         } catch (CommonOptions.UsageError e) {
             err.println("dossier: " + e.getMessage());
             return Main.USAGE;
@@ -282,6 +304,31 @@ final class PackCommand implements Callable<Integer> {
             if (signer != null) {
                 signer.close();
             }
+        }
+    }
+
+    /** With a CI format (--format sarif, junit, github, gitlab): each description's findings, for the report of the batch. */
+    private final Map<Inputs.Input, Analysis> ciAnalyses = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private boolean ciFormat() {
+        return common.format != CommonOptions.Format.text && common.format != CommonOptions.Format.json;
+    }
+
+    private static List<Finding> findingsOf(List<Analysis> all) {
+        List<Finding> out = new ArrayList<>();
+        all.forEach(a -> out.addAll(a.findings()));
+        return out;
+    }
+
+    /**
+     * What a CI report needs of an analysis: the file's name and bytes, the classification and the findings;
+     * not the YAML tree or the model, so a batch does not keep every description in memory.
+     */
+    private void keepForCi(Inputs.Input in, Analysis a) {
+        if (ciFormat()) {
+            dev.aidossier.load.Loaded l = a.loaded();
+            ciAnalyses.put(in, new Analysis(new dev.aidossier.load.Loaded(l.file(), l.path(), null, null, List.of(), l.bytes()),
+                    a.classification(), a.findings()));
         }
     }
 
@@ -330,7 +377,7 @@ final class PackCommand implements Callable<Integer> {
         if (!noPdf && templates != null) {
             folders.add(templates);
         }
-        return new PackKey(parts, folders, userFonts.stream().map(dev.aidossier.render.UserFont::bytes).toList());
+        return new PackKey(parts, folders, userFonts.stream().map(dev.aidossier.render.UserFont::bytes).toList(), languages);
     }
 
     private Outcome packOne(Engine engine, PackBuilder builder, PackKey keys, Inputs.Input in, String name, LocalDate asOf, Severity threshold) {
@@ -368,6 +415,11 @@ final class PackCommand implements Callable<Integer> {
                         signed = new Signed(kept.signer(), kept.signingTime(), kept.level(),
                                 gate.blocked() && !"none".equals(kept.tier()) ? declarationNote(gate) : null);
                     }
+                    if (ciFormat()) { // a kept pack is not analysed; the CI report needs its findings: analyse it (no rendering)
+                        dev.aidossier.load.Loaded l = engine.load(in.path(), in.display());
+                        keepForCi(in, engine.analyse(l, !common.asOfGiven() && l.metadata() != null && l.metadata().documentDate() != null
+                                ? l.metadata().documentDate() : asOf));
+                    }
                     return new Outcome(in, true, kept.tier(), kept.openErrors(), kept.openWarnings(), kept.upcoming(), reaches, List.of(), target, null,
                             List.of(), true, signed);
                 }
@@ -378,6 +430,7 @@ final class PackCommand implements Callable<Integer> {
             asOf = loaded.metadata().documentDate(); // as the documents judge it: the document's own date
         }
         Analysis a = engine.analyse(loaded, asOf);
+        keepForCi(in, a);
         if (!a.readable()) {
             return Outcome.of(in, a, threshold, null, "the file could not be read");
         }

@@ -165,7 +165,13 @@ final class RenderCommand implements Callable<Integer> {
             }
             Renderer renderer = new Renderer(engine, templates, Main.version(), frameworks, readFonts(fonts), renderLimits.limits());
             String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
-            RenderOptions base = new RenderOptions(stem, asOf, draft, epoch, audience);
+            // the description's free text in each language asked for: its overlay <name>.<lang>.yaml, else untranslated
+            Map<String, dev.aidossier.load.Overlay> overlays = Overlays.load(a.loaded(), languages, common.limits(), err);
+            if (overlays == null) {
+                err.println("dossier: nothing rendered");
+                return Main.USAGE;
+            }
+            RenderOptions base = new RenderOptions(stem, asOf, draft, epoch, audience).withOverlays(overlays);
             // every document is rendered before the first is written: a failure leaves no files behind
             List<Rendered> rendered = new ArrayList<>();
             List<String> notes = new ArrayList<>();
@@ -277,6 +283,9 @@ final class RenderCommand implements Callable<Integer> {
             // the market: a member state whose official languages none of the document languages covers (a note)
             List<String> covered = languages.isEmpty() ? List.of(Renderer.language(a, base)) : languages;
             List<Finding> coverage = written.isEmpty() ? List.of() : dev.aidossier.render.LanguageCoverage.check(a, covered);
+            if (!written.isEmpty()) {
+                notes.addAll(Overlays.notes(overlays, written.stream().map(Written::lang).filter(java.util.Objects::nonNull).toList()));
+            }
             print(out, written, notes, coverage);
             return code;
         } catch (CommonOptions.UsageError e) {

@@ -11,13 +11,30 @@ public final class ToolRules {
     private ToolRules() {
     }
 
-    public record Info(String id, String title, String help) {
+    /**
+     * One check. {@code always}: listed in every report's rules (SARIF), else only in a report with a finding of
+     * it (checks a command makes only when asked, such as the translation overlays of {@code --lang}, so that
+     * the reports of every other run stay as they were). {@code level}: its SARIF default level.
+     */
+    public record Info(String id, String title, String help, boolean always, String level, String group) {
+        public Info(String id, String title, String help) {
+            this(id, title, help, true, "error", CHECK);
+        }
     }
+
+    /** The checks of reading and analysing a description (check, pack, render). */
+    public static final String CHECK = "check";
+    /** The checks of {@code dossier verify} and of reading a pack: listed in verify's report, in others only where they occur. */
+    public static final String VERIFY = "verify";
 
     private static final Map<String, Info> ALL = new LinkedHashMap<>();
 
     private static void add(String id, String title, String help) {
-        ALL.put(id, new Info(id, title, help));
+        ALL.put(id, new Info(id, title, help, true, id.equals("waiver.unused") ? "note" : "error", CHECK));
+    }
+
+    private static void onDemand(String id, String title, String help, String level) {
+        ALL.put(id, new Info(id, title, help, false, level, CHECK));
     }
 
     static {
@@ -50,7 +67,42 @@ public final class ToolRules {
         add("waiver.unknown-rule", "Waivers name existing rules", "A waiver must name a rule id of the pack (dossier rules list).");
         add("waiver.expired", "Waivers are in date", "An expired waiver waives nothing; renew it or fix the finding.");
         add("render.language-coverage", "The document languages cover the member states", "A member state of spec.general.memberStates reads none of the languages the documents are in (rules/member-state-languages.yaml); add one of its languages with --lang.");
+        onDemand("overlay.path", "Translation overlays hold the description's paths", "A translation overlay <name>.<lang>.yaml holds the description's own paths with translated texts; a path the description does not have translates nothing.", "error");
+        onDemand("overlay.type", "Translations are texts where the description has texts", "Each translated value has the shape of the value it translates: a text for a text, a list for a list, a mapping for a mapping; an empty text is refused.", "error");
+        onDemand("overlay.verbatim", "Only free text is translated", "Names, versions, ids, codes, dates, numbers and values from a list stay as the description writes them; remove them from the overlay.", "error");
+        onDemand("overlay.untranslated", "Free text has a translation", "A free-text value has no translation in the document language's overlay <name>.<lang>.yaml: the documents show it as written, marked; add its translation under the same path.", "note");
         add("waiver.unused", "Waivers are needed", "The waived rule has no open finding; remove the waiver.");
+
+        // dossier verify and pack reading (the verify group)
+        verify("pack.io", "The pack can be read", "The folder, zip or PDF must exist and be readable.", "error");
+        verify("pack.limit", "The pack stays within the reading limits", "Entries, sizes, compression ratio, and each JSON file's size, depth and value length are bounded; the message names the flag that raises a limit where there is one.", "error");
+        verify("pack.zip", "The zip is well-formed", "A pack zip is a plain (not ZIP64, not split, not encrypted) zip whose entries are stored or deflated and agree with its central directory.", "error");
+        verify("pack.entry-name", "Entry names stay inside the pack", "No absolute names, no '..' or '.' segments, no backslashes or control characters; all entries in one folder, none in sub-folders.", "error");
+        verify("pack.duplicate-entry", "Each entry is there once", "Two entries of one name (or names that differ only in case) let different readers see different files.", "error");
+        verify("pack.entry-type", "Entries are regular files", "Symbolic links, sub-folders, devices and other special entries are refused.", "error");
+        verify("pack.json", "JSON files are well-formed", "Every JSON file of a pack is valid JSON without duplicate keys.", "error");
+        verify("pack.manifest", "The pack has a dossier manifest", "manifest.json with format dossier/pack/v1 lists every file with its name, SHA-256 and size.", "error");
+        verify("pack.missing-file", "Every listed file is there", "A file the manifest lists is not in the pack.", "error");
+        verify("pack.size-mismatch", "Files have the size the manifest lists", "The file changed after the pack was made.", "error");
+        verify("pack.hash-mismatch", "Files have the SHA-256 the manifest lists", "The file changed after the pack was made.", "error");
+        verify("pack.extra-file", "No file beside the listed ones", "A file the manifest does not list was added to the pack.", "error");
+        verify("pack.unsigned", "The pack is signed", "Without manifest.json.p7s nothing says who made the pack; sign it with pack --sign.", "warning");
+        verify("signature.missing", "The signature is there", "A PDF of a signed pack, or a PDF given alone, carries no signature; or the manifest records a signature that is not in the pack.", "error");
+        verify("signature.invalid", "The signature holds", "The signed bytes changed, the signature value does not verify or the signature is malformed.", "error");
+        verify("signature.modified", "The PDF is unchanged since it was signed", "Bytes after the last signature's byte range are a later incremental update or appended data.", "error");
+        verify("signature.untrusted", "The signer is trusted", "The signing certificate does not chain to any anchor given with --trust.", "error");
+        verify("signature.no-trust-anchor", "Trust anchors are given", "Without --trust the signature can be checked, but not who made it.", "warning");
+        verify("signature.indeterminate", "The signature can be confirmed", "DSS could not confirm the signature (for instance an expired or not yet valid certificate); the message gives its reasons.", "error");
+        verify("signature.record", "The manifest's signature record matches the signatures", "The manifest's signature record (signer, certificateSha256, signedFiles) must name the certificate that signed and every signed PDF.", "error");
+    }
+
+    private static void verify(String id, String title, String help, String level) {
+        ALL.put(id, new Info(id, title, help, false, level, VERIFY));
+    }
+
+    /** The checks of one group ({@link #CHECK} or {@link #VERIFY}), in the order they were declared. */
+    public static java.util.List<Info> group(String group) {
+        return ALL.values().stream().filter(i -> i.group().equals(group)).toList();
     }
 
     public static Map<String, Info> all() {

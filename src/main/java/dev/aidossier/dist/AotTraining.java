@@ -31,7 +31,7 @@ public final class AotTraining {
         Path examples = Path.of(args[0]);
         List<String> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(examples)) {
-            s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().forEach(p -> files.add(p.toString()));
+            s.filter(p -> p.getFileName().toString().endsWith(".yaml") && !dev.aidossier.load.Overlay.isOverlay(p, dev.aidossier.render.Catalogues.languages())).sorted().forEach(p -> files.add(p.toString()));
         }
         if (files.size() < 2) {
             System.err.println("AotTraining: fewer than two descriptions in " + examples);
@@ -57,11 +57,24 @@ public final class AotTraining {
                 failures += expect(run(sink, "pack", "--fail-on", "never", "--with", "passport,interoperability-plan",
                         "-o", tmp.resolve("pack-" + round).toString(), examples.toString()), 0);
             }
+            // documents in other languages, with the translation overlays of the examples that have one
+            failures += expect(run(sink, "check", "--lang", "de,fr", "--fail-on", "never", examples.toString()), 0);
+            failures += expect(run(sink, "render", files.get(0), "--doc", "all", "--lang", "de,el", "--fail-on", "never", "-o",
+                    tmp.resolve("lang").toString()), 0, 1, 2);
             // one description alone: its documents are laid out side by side
             failures += expect(run(sink, "pack", "--fail-on", "never", "-o", tmp.resolve("one").toString(), files.get(files.size() / 2)), 0);
             failures += expect(run(sink, "pack", "--fail-on", "never", "--zip", "--no-pdf",
                     "-o", tmp.resolve("zip").toString(), examples.toString()), 0);
             failures += expect(run(sink, "diff", files.get(0), files.get(1)), 0, 1, 2);
+            // what a buyer runs on a pack it received: verify it (unsigned here: a warning), as a folder and as a zip
+            Path onePack;
+            try (Stream<Path> s = Files.list(tmp.resolve("pack-1"))) {
+                onePack = s.filter(Files::isDirectory).sorted().findFirst().orElse(null);
+            }
+            if (onePack != null) {
+                failures += expect(run(sink, "verify", onePack.toString()), 0);
+                failures += expect(run(sink, "verify", "--format", "json", onePack.toString()), 0);
+            }
             failures += expect(run(sink, "rules", "list"), 0);
             failures += expect(run(sink, "crosswalk"), 0);
             failures += expect(run(sink, "schema"), 0);

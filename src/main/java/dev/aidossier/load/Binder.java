@@ -181,20 +181,7 @@ public final class Binder {
      * would lose its form (leading zeros, exponents), and the JSON Schema says "string" for it.
      */
     private static boolean fixedForm(RecordComponent rc) {
-        if (rc.getType() != String.class) {
-            return false;
-        }
-        for (java.lang.annotation.Annotation a : rc.getAnnotatedType().getAnnotations()) {
-            if (a instanceof jakarta.validation.constraints.Pattern || a instanceof jakarta.validation.constraints.Email) {
-                return true;
-            }
-        }
-        for (java.lang.annotation.Annotation a : rc.getAccessor().getAnnotations()) {
-            if (a instanceof jakarta.validation.constraints.Pattern || a instanceof jakarta.validation.constraints.Email) {
-                return true;
-            }
-        }
-        return false;
+        return dev.aidossier.model.Components.fixedForm(rc);
     }
 
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();

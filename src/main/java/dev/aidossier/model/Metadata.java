@@ -13,11 +13,11 @@ import java.util.List;
  * confidentiality marking, revision history, who prepared, reviewed and approved it, and who receives it.
  */
 public record Metadata(
-        @Doc(value = "Trade name of the system or model.", refs = {"AnxV.1", "AnxVIII.A.4"}) @NotBlank @Size(max = 200) String name,
-        @Doc(value = "Unambiguous reference that allows identification and traceability (e.g. product code).", refs = {"AnxV.1", "AnxVIII.A.4"}) @Size(max = 200) String identifier,
-        @Doc(value = "Version of the system or model.", refs = {"AnxIV.1.a.3"}) @NotBlank @Size(max = 100) String version,
+        @Doc(value = "Trade name of the system or model.", refs = {"AnxV.1", "AnxVIII.A.4"}) @NotBlank @Size(max = 200) @Verbatim String name,
+        @Doc(value = "Unambiguous reference that allows identification and traceability (e.g. product code).", refs = {"AnxV.1", "AnxVIII.A.4"}) @Size(max = 200) @Verbatim String identifier,
+        @Doc(value = "Version of the system or model.", refs = {"AnxIV.1.a.3"}) @NotBlank @Size(max = 100) @Verbatim String version,
         @Doc(value = "Type of the system, for the declaration (e.g. 'biometric verification software').", refs = {"AnxV.1"}) @Size(max = 300) String type,
-        @Doc("Version of this documentation.") @Size(max = 50) String documentVersion,
+        @Doc("Version of this documentation.") @Size(max = 50) @Verbatim String documentVersion,
         @Doc("Date of this documentation; also the creation date of rendered PDFs unless SOURCE_DATE_EPOCH is set.") LocalDate documentDate,
         @Doc("Language of the documentation, BCP 47 (default en).") @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-AT") String language,
         @Doc("Status of this documentation: draft, forReview, approved or superseded.") Enums.DocumentStatus status,
@@ -31,15 +31,15 @@ public record Metadata(
 
     /** One revision of the documentation. */
     public record Revision(
-            @Doc("Document version of this revision.") @NotBlank @Size(max = 50) String version,
+            @Doc("Document version of this revision.") @NotBlank @Size(max = 50) @Verbatim String version,
             @Doc("Date of the revision.") LocalDate date,
-            @Doc("Who made the change.") @Size(max = 300) String author,
+            @Doc("Who made the change.") @Size(max = 300) @Verbatim String author,
             @Doc("What changed.") @Size(max = 2000) String summary) {
     }
 
     /** A person who prepared, reviewed or approved the documentation, with the date they did. */
     public record Signoff(
-            @Doc("Name of the person.") @NotBlank @Size(max = 300) String name,
+            @Doc("Name of the person.") @NotBlank @Size(max = 300) @Verbatim String name,
             @Doc("Their role or function.") @Size(max = 300) String role,
             @Doc("Date they prepared, reviewed or approved it.") LocalDate date) {
     }

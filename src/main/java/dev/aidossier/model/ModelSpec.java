@@ -51,9 +51,9 @@ public record ModelSpec(
             @Doc(value = "Total number of parameters, a number (at least two significant figures, e.g. 4.1e11).", refs = {"AnxXI.S1.1.d", "AnxXII.1.f", "AnxXIII.a", "MDF.2.e"}) @Positive Double parameters,
             @Doc(value = "Input modalities with their format and maximum size.", refs = {"AnxXI.S1.1.e", "AnxXII.1.g", "AnxXII.2.b", "MDF.2.c"}) List<@NotNull @Valid Modality> inputs,
             @Doc(value = "Output modalities with their format and maximum size.", refs = {"AnxXI.S1.1.e", "AnxXII.1.g", "AnxXII.2.b", "MDF.2.d"}) List<@NotNull @Valid Modality> outputs,
-            @Doc(value = "Licence.", refs = {"AnxXI.S1.1.f", "AnxXII.1.h", "MDF.3.b"}) String licence,
+            @Doc(value = "Licence.", refs = {"AnxXI.S1.1.f", "AnxXII.1.h", "MDF.3.b"}) @Verbatim String licence,
             @Doc(value = "How the model interacts with hardware or software that is not part of it.", refs = {"AnxXII.1.d"}) String interactions,
-            @Doc(value = "Versions of relevant software for using the model.", refs = {"AnxXII.1.e"}) String softwareVersions,
+            @Doc(value = "Versions of relevant software for using the model.", refs = {"AnxXII.1.e"}) @Verbatim String softwareVersions,
             @Doc(value = "How a recipient checks it has the genuine model: a SHA-256 of the weights and/or the endpoint.", refs = {"MDF.1.c"}) @Valid Authenticity authenticity,
             @Doc(value = "Models this model is built on (fine-tuned, distilled or otherwise derived from).", refs = {"MDF.1.f", "AnxXI.S1.2.b"}) List<@NotNull @Valid Dependency> dependencies) {
     }
@@ -68,26 +68,26 @@ public record ModelSpec(
             @Doc(value = "The modality.", refs = {"AnxXI.S1.1.e", "AnxXII.1.g"}) @NotNull ModalityKind modality,
             @Doc(value = "Format, e.g. UTF-8 text, PNG or JPEG, JSON Schema-conforming output.", refs = {"AnxXI.S1.1.e", "AnxXII.1.g"}) String format,
             @Doc(value = "Maximum size per request, a number in `unit`.", refs = {"AnxXII.2.b", "MDF.2.c", "MDF.2.d"}) @Positive Double maxSize,
-            @Doc(value = "Unit of maxSize, e.g. tokens, images, pixels, seconds, pages.", refs = {"AnxXII.2.b"}) String unit) {
+            @Doc(value = "Unit of maxSize, e.g. tokens, images, pixels, seconds, pages.", refs = {"AnxXII.2.b"}) @Verbatim String unit) {
     }
 
     public record Authenticity(
-            @Doc(value = "SHA-256 of the released weights (64 hexadecimal digits).", refs = {"MDF.1.c"}) @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hexadecimal digits") String sha256,
-            @Doc(value = "Endpoint through which the genuine model is served.", refs = {"MDF.1.c"}) @Pattern(regexp = "https://\\S+", message = "must be an https URL") String endpoint) {
+            @Doc(value = "SHA-256 of the released weights (64 hexadecimal digits).", refs = {"MDF.1.c"}) @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hexadecimal digits") @Verbatim String sha256,
+            @Doc(value = "Endpoint through which the genuine model is served.", refs = {"MDF.1.c"}) @Pattern(regexp = "https://\\S+", message = "must be an https URL") @Verbatim String endpoint) {
     }
 
     @Doc("How a model depends on another.")
     public enum DependencyRelation { fineTunedFrom, distilledFrom, mergedFrom, builtOn, other }
 
     public record Dependency(
-            @Doc(value = "Name and version of the model built on.", refs = {"MDF.1.f"}) @NotBlank String name,
-            @Doc(value = "Its provider.", refs = {"MDF.1.f"}) String provider,
+            @Doc(value = "Name and version of the model built on.", refs = {"MDF.1.f"}) @NotBlank @Verbatim String name,
+            @Doc(value = "Its provider.", refs = {"MDF.1.f"}) @Verbatim String provider,
             @Doc(value = "How this model depends on it.", refs = {"MDF.1.f"}) DependencyRelation relation) {
     }
 
     public record OpenSource(
             @Doc(value = "Whether the model is released under a free and open-source licence.", refs = {"Art53.2"}) Boolean released,
-            @Doc(value = "The licence (SPDX id).", refs = {"Art53.2"}) String licence,
+            @Doc(value = "The licence (SPDX id).", refs = {"Art53.2"}) @Verbatim String licence,
             @Doc(value = "Whether the parameters including weights are public.", refs = {"Art53.2"}) Boolean weightsPublic,
             @Doc(value = "Whether architecture and usage information are public.", refs = {"Art53.2"}) Boolean architecturePublic) {
     }
@@ -137,9 +137,9 @@ public record ModelSpec(
             @Doc(value = "How the data was obtained and selected.", refs = {"AnxXI.S1.2.c", "MDF.6.c"}, confidential = true) String acquisition,
             @Doc(value = "Measures to detect unsuitable data sources and identifiable biases.", refs = {"AnxXI.S1.2.c", "MDF.6.g"}, confidential = true) String biasDetection,
             @Doc(value = "Modalities of the training data with the overall size of each, as a range.", refs = {"Art53.1.d", "TCS.1.b", "TCS.1.c"}) List<@NotNull @Valid DataModality> modalities,
-            @Doc(value = "Languages of the training data (ISO 639-1 codes, or names).", refs = {"Art53.1.d", "TCS.1.d"}) List<@NotBlank String> languages,
+            @Doc(value = "Languages of the training data (ISO 639-1 codes, or names).", refs = {"Art53.1.d", "TCS.1.d"}) @Verbatim List<@NotBlank String> languages,
             @Doc(value = "Public description of the content and its main characteristics (no trade secrets).", refs = {"Art53.1.d", "TCS.1.d"}) String publicDescription,
-            @Doc(value = "Knowledge cut-off, YYYY-MM.", refs = {"Art53.1.d", "TCS.1.e"}) @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String knowledgeCutoff,
+            @Doc(value = "Knowledge cut-off, YYYY-MM.", refs = {"Art53.1.d", "TCS.1.e"}) @Pattern(regexp = MONTH, message = MONTH_MESSAGE) @Verbatim String knowledgeCutoff,
             @Doc(value = "Period in which the training data was collected.", refs = {"Art53.1.d", "TCS.1.e"}) @Valid Period collectionPeriod,
             @Doc(value = "The sources of the training data, each in one category of the summary's Section 2.", refs = {"Art53.1.d", "TCS.2", "AnxXI.S1.2.c"}) List<@NotNull @Valid DataSource> sources,
             @Doc(value = "Measures taken to avoid or remove illegal content from the training data.", refs = {"Art53.1.d", "TCS.3.b"}) String illegalContentMeasures) {
@@ -149,8 +149,8 @@ public record ModelSpec(
     static final String MONTH_MESSAGE = "must be a month YYYY-MM (or a date YYYY-MM-DD)";
 
     public record Period(
-            @Doc(value = "First month, YYYY-MM.", refs = {"TCS.1.e", "TCS.2.3"}) @NotNull @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String from,
-            @Doc(value = "Last month, YYYY-MM.", refs = {"TCS.1.e", "TCS.2.3"}) @NotNull @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String to) {
+            @Doc(value = "First month, YYYY-MM.", refs = {"TCS.1.e", "TCS.2.3"}) @NotNull @Pattern(regexp = MONTH, message = MONTH_MESSAGE) @Verbatim String from,
+            @Doc(value = "Last month, YYYY-MM.", refs = {"TCS.1.e", "TCS.2.3"}) @NotNull @Pattern(regexp = MONTH, message = MONTH_MESSAGE) @Verbatim String to) {
     }
 
     public record DataModality(
@@ -161,7 +161,7 @@ public record ModelSpec(
     public record SizeRange(
             @Doc(value = "Lower bound.", refs = {"TCS.1.c"}) @PositiveOrZero Double min,
             @Doc(value = "Upper bound (absent: open-ended).", refs = {"TCS.1.c"}) @Positive Double max,
-            @Doc(value = "Unit, e.g. tokens, images, hours.", refs = {"TCS.1.c"}) @NotBlank String unit) {
+            @Doc(value = "Unit, e.g. tokens, images, hours.", refs = {"TCS.1.c"}) @NotBlank @Verbatim String unit) {
     }
 
     @Doc("A category of data source in Section 2 of the training-content summary template.")
@@ -169,23 +169,23 @@ public record ModelSpec(
 
     public record DataSource(
             @Doc(value = "The category (Section 2.1 to 2.6 of the summary).", refs = {"TCS.2"}) @NotNull SourceCategory category,
-            @Doc(value = "Name of the data set, crawler campaign, service or generator.", refs = {"TCS.2.1", "TCS.2.4", "TCS.2.5"}) String name,
+            @Doc(value = "Name of the data set, crawler campaign, service or generator.", refs = {"TCS.2.1", "TCS.2.4", "TCS.2.5"}) @Verbatim String name,
             @Doc(value = "What the source contributes, in words.", refs = {"TCS.2"}) String description,
             @Doc(value = "Modalities it contributes.", refs = {"TCS.2"}) List<@NotNull ModalityKind> modalities,
             @Doc(value = "Its size, as a range.", refs = {"TCS.2"}) @Valid SizeRange size,
-            @Doc(value = "Where a public data set is found.", refs = {"TCS.2.1"}) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+            @Doc(value = "Where a public data set is found.", refs = {"TCS.2.1"}) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @Verbatim String url,
             @Doc(value = "Crawlers used (crawled data).", refs = {"TCS.2.3"}) List<@NotNull @Valid Crawler> crawlers,
             @Doc(value = "Period of collection (crawled data).", refs = {"TCS.2.3"}) @Valid Period collectionPeriod,
             @Doc(value = "The most relevant domain names, by size of content collected (crawled data).", refs = {"TCS.2.3"}) List<@NotNull @Pattern(regexp = "([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}", message = "must be a domain name in lower case, e.g. example.org") String> topDomains,
             @Doc(value = "What the domain list covers, e.g. the top 10 % of domains by size.", refs = {"TCS.2.3"}) String topDomainsBasis,
-            @Doc(value = "Services the user data comes from (user data).", refs = {"TCS.2.4"}) List<@NotBlank String> services,
-            @Doc(value = "Models that generated the data (synthetic data).", refs = {"TCS.2.5"}) List<@NotBlank String> generatingModels,
+            @Doc(value = "Services the user data comes from (user data).", refs = {"TCS.2.4"}) @Verbatim List<@NotBlank String> services,
+            @Doc(value = "Models that generated the data (synthetic data).", refs = {"TCS.2.5"}) @Verbatim List<@NotBlank String> generatingModels,
             @Doc(value = "Its name, description and address are trade secrets: the public summary shows only its category, modalities and size.", refs = {"Art53.7", "Art78"}) Boolean confidential) {
     }
 
     public record Crawler(
-            @Doc(value = "Name of the crawler.", refs = {"TCS.2.3"}) @NotBlank String name,
-            @Doc(value = "Its user-agent token, as robots.txt addresses it.", refs = {"TCS.2.3"}) String userAgent,
+            @Doc(value = "Name of the crawler.", refs = {"TCS.2.3"}) @NotBlank @Verbatim String name,
+            @Doc(value = "Its user-agent token, as robots.txt addresses it.", refs = {"TCS.2.3"}) @Verbatim String userAgent,
             @Doc(value = "What it collected, and how it honours opt-outs.", refs = {"TCS.2.3"}) String purpose) {
     }
 
@@ -201,8 +201,8 @@ public record ModelSpec(
             @Doc(value = "The policy.", refs = {"Art53.1.c"}) String description,
             @Doc(value = "How rights reservations under Art. 4(3) of Directive (EU) 2019/790 are identified and respected.", refs = {"Art53.1.c", "TCS.3.a"}) String optOutCompliance,
             @Doc(value = "The machine-readable reservation protocols honoured.", refs = {"Art53.1.c", "TCS.3.a"}) List<@NotNull OptOutProtocol> optOutProtocols,
-            @Doc(value = "Contact point for rightholders.", refs = {"Art53.1.c"}) String contact,
-            @Doc(value = "Id of the evidence file that holds the policy.", refs = {"Art53.1.c"}) String evidence) {
+            @Doc(value = "Contact point for rightholders.", refs = {"Art53.1.c"}) @Verbatim String contact,
+            @Doc(value = "Id of the evidence file that holds the policy.", refs = {"Art53.1.c"}) @Verbatim String evidence) {
     }
 
     @Doc("A machine-readable protocol for reserving rights against text and data mining.")
@@ -210,7 +210,7 @@ public record ModelSpec(
 
     public record TrainingSummary(
             @Doc(value = "Whether the summary is published.", refs = {"Art53.1.d"}) Boolean published,
-            @Doc(value = "Where it is published.", refs = {"Art53.1.d"}) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+            @Doc(value = "Where it is published.", refs = {"Art53.1.d"}) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @Verbatim String url,
             @Doc(value = "Whether it follows the AI Office template.", refs = {"Art53.1.d"}) Boolean usesAiOfficeTemplate) {
     }
 
@@ -225,6 +225,6 @@ public record ModelSpec(
             @Doc(value = "Mitigation measures.", refs = {"Art55.1.b"}, confidential = true) String mitigation,
             @Doc(value = "How serious incidents are tracked, documented and reported to the AI Office.", refs = {"Art55.1.c"}, confidential = true) String incidentReporting,
             @Doc(value = "Cybersecurity of the model and its physical infrastructure.", refs = {"Art55.1.d"}, confidential = true) String cybersecurity,
-            @Doc(value = "Code of practice relied on, if any.", refs = {"Art55.2", "Art56"}) String codeOfPractice) {
+            @Doc(value = "Code of practice relied on, if any.", refs = {"Art55.2", "Art56"}) @Verbatim String codeOfPractice) {
     }
 }

@@ -102,17 +102,17 @@ public record SystemSpec(
     public record Action(
             @Doc("The gap: a rule id, reference key or short description.") @NotBlank String gap,
             @Doc("What will be done.") @NotBlank String action,
-            @Doc("Who owns it.") @NotBlank String owner,
+            @Doc("Who owns it.") @NotBlank @Verbatim String owner,
             @Doc("Target date.") @NotNull LocalDate targetDate,
-            @Doc("Frameworks the action serves, e.g. eu-ai-act, nist-ai-rmf, iso-42001.") List<@NotBlank String> frameworks) {
+            @Doc("Frameworks the action serves, e.g. eu-ai-act, nist-ai-rmf, iso-42001.") @Verbatim List<@NotBlank String> frameworks) {
     }
 
     public record AuthorisedRepresentative(
-            @Doc("Name of the authorised representative.") @NotBlank @Size(max = 300) String name,
-            @Doc("Postal address.") @Size(max = 1000) String address,
+            @Doc("Name of the authorised representative.") @NotBlank @Size(max = 300) @Verbatim String name,
+            @Doc("Postal address.") @Size(max = 1000) @Verbatim String address,
             @Doc("Member State of establishment, ISO 3166-1 alpha-2.") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as ES") String country,
             @Doc("Contact e-mail address.") @jakarta.validation.constraints.Email String email,
-            @Doc("Contact telephone number.") @Size(max = 60) String phone,
+            @Doc("Contact telephone number.") @Size(max = 60) @Verbatim String phone,
             @Doc(value = "The written mandate.", refs = {"Art22.1", "Art22.3"}) @Valid Mandate mandate) {
     }
 
@@ -120,14 +120,14 @@ public record SystemSpec(
             @Doc("Date the written mandate was signed.") LocalDate signedOn,
             @Doc(value = "Whether the representative has accepted the mandate in writing.", refs = {"Art3.5"}) Boolean accepted,
             @Doc(value = "Tasks the mandate empowers the representative to perform.", refs = {"Art22.3.a", "Art22.3.b", "Art22.3.c", "Art22.3.d", "Art22.3.e"}) List<@NotBlank String> tasks,
-            @Doc("Evidence id of the signed mandate.") String evidence) {
+            @Doc("Evidence id of the signed mandate.") @Verbatim String evidence) {
     }
 
     public record DerogationAssessment(
             @Doc("Why the system poses no significant risk of harm to health, safety or fundamental rights.") String reasoning,
             @Doc("Date the assessment was documented (before placing on the market).") LocalDate assessedOn,
-            @Doc("Who made the assessment.") String assessedBy,
-            @Doc("Evidence id of the signed assessment.") String evidence) {
+            @Doc("Who made the assessment.") @Verbatim String assessedBy,
+            @Doc("Evidence id of the signed assessment.") @Verbatim String evidence) {
     }
 
     public record General(
@@ -156,8 +156,8 @@ public record SystemSpec(
     }
 
     public record SoftwareVersion(
-            @Doc("Software or firmware name.") @NotBlank String name,
-            @Doc("Version.") @NotBlank String version,
+            @Doc("Software or firmware name.") @NotBlank @Verbatim String name,
+            @Doc("Version.") @NotBlank @Verbatim String version,
             @Doc("What it is used for.") String purpose) {
     }
 
@@ -168,7 +168,7 @@ public record SystemSpec(
 
     public record ProductIntegration(
             @Doc("The product the system is a component of.") String product,
-            @Doc(value = "Photographs or illustrations of the external features (evidence id).", refs = {"AnxIV.1.f"}) String externalFeatures,
+            @Doc(value = "Photographs or illustrations of the external features (evidence id).", refs = {"AnxIV.1.f"}) @Verbatim String externalFeatures,
             @Doc("Marking of the product.") String marking,
             @Doc("Internal layout of the product (evidence id or description).") String internalLayout) {
     }
@@ -184,11 +184,11 @@ public record SystemSpec(
     }
 
     public record Component(
-            @Doc("Component name.") @NotBlank String name,
-            @Doc("Supplier.") String supplier,
-            @Doc("Version.") String version,
+            @Doc("Component name.") @NotBlank @Verbatim String name,
+            @Doc("Supplier.") @Verbatim String supplier,
+            @Doc("Version.") @Verbatim String version,
             @Doc("pretrainedModel, library, dataset, service or tool.") ComponentType type,
-            @Doc("Licence.") String licence,
+            @Doc("Licence.") @Verbatim String licence,
             @Doc(value = "How the component was used, integrated or modified.", refs = {"AnxIV.2.a.3"}) String usage,
             @Doc(value = "Whether a written agreement with the supplier exists.", refs = {"Art25.4"}) Boolean writtenAgreement) {
     }
@@ -215,7 +215,7 @@ public record SystemSpec(
     }
 
     public record Dataset(
-            @Doc("Data set name.") @NotBlank @Size(max = 300) String name,
+            @Doc("Data set name.") @NotBlank @Size(max = 300) @Verbatim String name,
             @Doc("training, validation or testing.") @NotNull DatasetPurpose purpose,
             @Doc(value = "General description.", refs = {"AnxIV.2.d.2"}) String description,
             @Doc(value = "Provenance: where the data comes from.", refs = {"AnxIV.2.d.3", "Art10.2.b"}) String provenance,
@@ -227,8 +227,8 @@ public record SystemSpec(
             @Doc("Whether the set contains personal data.") Boolean personalData,
             @Doc(value = "For personal data: the original purpose of collection.", refs = {"Art10.2.b"}) String originalPurpose,
             @Doc(value = "Geographical, contextual, behavioural or functional setting the data reflects.", refs = {"Art10.4"}) String setting,
-            @Doc("Licence or legal basis of use.") String licence,
-            @Doc("Evidence id of the datasheet.") String evidence) {
+            @Doc("Licence or legal basis of use.") @Verbatim String licence,
+            @Doc("Evidence id of the datasheet.") @Verbatim String evidence) {
     }
 
     public record DataGovernance(
@@ -271,19 +271,19 @@ public record SystemSpec(
     public record TestReport(
             @Doc("Title of the report.") @NotBlank String title,
             @Doc("Date of the report.") LocalDate date,
-            @Doc("Responsible person who signed it.") String signedBy,
-            @Doc("Evidence id of the report.") String evidence) {
+            @Doc("Responsible person who signed it.") @Verbatim String signedBy,
+            @Doc("Evidence id of the report.") @Verbatim String evidence) {
     }
 
     public record Metric(
             @Doc("Metric name, e.g. false non-match rate.") @NotBlank String name,
             @Doc("accuracy, robustness, fairness, cybersecurity or other.") @NotNull MetricKind kind,
             @Doc("Measured value.") Double value,
-            @Doc("Unit, e.g. % or ratio.") String unit,
+            @Doc("Unit, e.g. % or ratio.") @Verbatim String unit,
             @Doc(value = "Threshold defined in advance.", refs = {"Art9.8"}) Double threshold,
             @Doc("Whether the value must be atLeast or atMost the threshold.") Comparator comparator,
             @Doc(value = "Population or group the value was measured on; 'overall' for the whole test set.", refs = {"AnxIV.3.1", "Art13.3.b.v"}) String group,
-            @Doc("Data set the value was measured on.") String dataset) {
+            @Doc("Data set the value was measured on.") @Verbatim String dataset) {
     }
 
     public record Functioning(
@@ -320,11 +320,11 @@ public record SystemSpec(
             @Doc(value = "Judgement that the overall residual risk is acceptable.", refs = {"Art9.5"}) String residualRiskAcceptance,
             @Doc(value = "Consideration of adverse impact on persons under 18 and other vulnerable groups.", refs = {"Art9.9"}) String vulnerableGroups,
             @Doc(value = "How post-market monitoring data feeds the risk analysis.", refs = {"Art9.2.c"}) String postMarketInput,
-            @Doc("Evidence id of the risk register.") String evidence) {
+            @Doc("Evidence id of the risk register.") @Verbatim String evidence) {
     }
 
     public record Risk(
-            @Doc("Risk identifier.") @NotBlank String id,
+            @Doc("Risk identifier.") @NotBlank @Verbatim String id,
             @Doc("The risk.") @NotBlank String description,
             @Doc("Whether it concerns health, safety or fundamentalRights.") List<@NotNull RiskArea> affects,
             @Doc("intendedUse, foreseeableMisuse or postMarketData.") RiskSource source,
@@ -336,7 +336,7 @@ public record SystemSpec(
     }
 
     public record Change(
-            @Doc("Version after the change.") @NotBlank String version,
+            @Doc("Version after the change.") @NotBlank @Verbatim String version,
             @Doc("Date of the change.") @NotNull LocalDate date,
             @Doc("What changed.") @NotBlank String description,
             @Doc(value = "Whether the change was pre-determined (Annex IV 2(f)).", refs = {"Art43.4"}) Boolean predetermined,
@@ -351,7 +351,7 @@ public record SystemSpec(
     }
 
     public record StandardRef(
-            @Doc("Reference, e.g. ISO/IEC 42001:2023.") @NotBlank String reference,
+            @Doc("Reference, e.g. ISO/IEC 42001:2023.") @NotBlank @Verbatim String reference,
             @Doc("Title.") String title,
             @Doc("full or partial application.") StandardCoverage coverage,
             @Doc("What the standard is applied to.") String scope) {
@@ -377,12 +377,12 @@ public record SystemSpec(
 
     public record InstructionsForUse(
             @Doc("Format in which the instructions are supplied (e.g. PDF, online help).") String format,
-            @Doc("Languages of the instructions.") List<@NotBlank String> languages,
+            @Doc("Languages of the instructions.") @Verbatim List<@NotBlank String> languages,
             @Doc(value = "Computational and hardware resources needed.", refs = {"Art13.3.e"}) String computeRequirements,
             @Doc(value = "Expected lifetime of the system.", refs = {"Art13.3.e"}) String expectedLifetime,
             @Doc(value = "Maintenance and care measures, with their frequency, incl. software updates.", refs = {"Art13.3.e"}) String maintenance,
             @Doc(value = "Training offered to deployers.", refs = {"Art9.5.c"}) String deployerTraining,
-            @Doc("Evidence id of the instructions document.") String evidence) {
+            @Doc("Evidence id of the instructions document.") @Verbatim String evidence) {
     }
 
     public record QualityManagement(
@@ -400,7 +400,7 @@ public record SystemSpec(
             @Doc(value = "Resource management incl. security of supply.", refs = {"Art17.1.l"}) String resourceManagement,
             @Doc(value = "Accountability framework: responsibilities of management and staff.", refs = {"Art17.1.m"}) String accountability,
             @Doc(value = "Years the documentation is kept after placing on the market.", refs = {"Art18.1"}) @Min(0) @Max(100) Integer documentationRetentionYears,
-            @Doc("Evidence id of the QMS manual.") String evidence) {
+            @Doc("Evidence id of the QMS manual.") @Verbatim String evidence) {
     }
 
     public record PostMarketMonitoring(
@@ -413,13 +413,13 @@ public record SystemSpec(
             @Doc("Data collected and its sources.") String dataCollected,
             @Doc("Indicators tracked and thresholds that trigger action.") String indicators,
             @Doc("How often the data is reviewed.") String reviewFrequency,
-            @Doc("Who is responsible.") String responsible,
-            @Doc("Evidence id of the plan.") String evidence) {
+            @Doc("Who is responsible.") @Verbatim String responsible,
+            @Doc("Evidence id of the plan.") @Verbatim String evidence) {
     }
 
     public record IncidentReporting(
             @Doc(value = "Procedure for reporting serious incidents to market surveillance authorities.", refs = {"Art73.1", "Art73.6"}) String procedure,
-            @Doc("Who is responsible for reporting.") String responsible,
+            @Doc("Who is responsible for reporting.") @Verbatim String responsible,
             @Doc(value = "Internal deadline in days for a serious incident (law: at most 15).", refs = {"Art73.2"}) @Min(0) Integer generalDeadlineDays,
             @Doc(value = "Internal deadline in days after a death (law: at most 10).", refs = {"Art73.4"}) @Min(0) Integer deathDeadlineDays,
             @Doc(value = "Internal deadline in days for a widespread infringement or critical-infrastructure incident (law: at most 2).", refs = {"Art73.3"}) @Min(0) Integer widespreadDeadlineDays) {
@@ -434,30 +434,30 @@ public record SystemSpec(
     }
 
     public record NotifiedBody(
-            @Doc("Name of the notified body.") @NotBlank String name,
-            @Doc("Four-digit identification number.") @Pattern(regexp = "\\d{4}", message = "must be the four-digit notified-body number") String number) {
+            @Doc("Name of the notified body.") @NotBlank @Verbatim String name,
+            @Doc("Four-digit identification number.") @Pattern(regexp = "\\d{4}", message = "must be the four-digit notified-body number") @Verbatim String number) {
     }
 
     public record Certificate(
-            @Doc("Certificate identifier.") @NotBlank String id,
+            @Doc("Certificate identifier.") @NotBlank @Verbatim String id,
             @Doc("Certificate type.") String type,
             @Doc("Date of issue.") LocalDate issued,
             @Doc("Expiry date.") LocalDate expires,
-            @Doc(value = "Evidence id of the scanned certificate.", refs = {"AnxVIII.A.9"}) String evidence) {
+            @Doc(value = "Evidence id of the scanned certificate.", refs = {"AnxVIII.A.9"}) @Verbatim String evidence) {
     }
 
     public record Declaration(
-            @Doc(value = "Place of issue.", refs = {"AnxV.8"}) String placeOfIssue,
+            @Doc(value = "Place of issue.", refs = {"AnxV.8"}) @Verbatim String placeOfIssue,
             @Doc(value = "Date of issue.", refs = {"AnxV.8"}) LocalDate dateOfIssue,
             @Doc(value = "Signatory.", refs = {"AnxV.8"}) @Valid Signatory signatory,
             @Doc(value = "Other Union harmonisation legislation the declaration covers.", refs = {"AnxV.4", "Art47.3"}) List<@NotBlank String> otherUnionLegislation,
-            @Doc(value = "Languages the declaration is available in.", refs = {"Art47.2"}) List<@NotBlank String> languages) {
+            @Doc(value = "Languages the declaration is available in.", refs = {"Art47.2"}) @Verbatim List<@NotBlank String> languages) {
     }
 
     public record Signatory(
-            @Doc("Name.") @NotBlank String name,
+            @Doc("Name.") @NotBlank @Verbatim String name,
             @Doc("Function.") String function,
-            @Doc("On whose behalf the declaration is signed.") String onBehalfOf) {
+            @Doc("On whose behalf the declaration is signed.") @Verbatim String onBehalfOf) {
     }
 
     public record CeMarking(
@@ -468,7 +468,7 @@ public record SystemSpec(
 
     public record Registration(
             @Doc(value = "Annex VIII section: A (high-risk provider), B (Art. 6(3)) or C (public deployer).", refs = {"Art49"}) RegistrationSection section,
-            @Doc("Identifier in the EU database.") String euDatabaseId,
+            @Doc("Identifier in the EU database.") @Verbatim String euDatabaseId,
             @Doc("Date of registration.") LocalDate registeredOn,
             @Doc(value = "Electronic instructions for use (URL).", refs = {"AnxVIII.A.12"}) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String instructionsUrl) {
     }
@@ -492,7 +492,7 @@ public record SystemSpec(
     public record Assessment(
             @Doc("Date completed.") LocalDate completedOn,
             @Doc("Summary of the findings.") String summary,
-            @Doc("Evidence id.") String evidence) {
+            @Doc("Evidence id.") @Verbatim String evidence) {
     }
 
     public record Fria(
@@ -505,13 +505,13 @@ public record SystemSpec(
             @Doc(value = "Date the assessment was completed.", refs = {"Art27.2"}) LocalDate completedOn,
             @Doc(value = "Date the results were notified to the market surveillance authority.", refs = {"Art27.3"}) LocalDate notifiedOn,
             @Doc(value = "Summary of the findings.", refs = {"AnxVIII.C.4"}) String summary,
-            @Doc("Evidence id.") String evidence) {
+            @Doc("Evidence id.") @Verbatim String evidence) {
     }
 
     public record Transparency(
             @Doc(value = "How natural persons are told they are interacting with an AI system.", refs = {"Art50.1"}) String interactionDisclosure,
             @Doc(value = "How synthetic outputs are marked in a machine-readable, detectable way.", refs = {"Art50.2"}) String contentMarking,
-            @Doc(value = "Standard used for marking (e.g. C2PA 2.1, watermark).", refs = {"Art50.2"}) String markingStandard,
+            @Doc(value = "Standard used for marking (e.g. C2PA 2.1, watermark).", refs = {"Art50.2"}) @Verbatim String markingStandard,
             @Doc(value = "How exposed persons are informed of emotion recognition or biometric categorisation.", refs = {"Art50.3"}) String exposureNotice,
             @Doc(value = "How deep fakes are disclosed.", refs = {"Art50.4.sub1"}) String deepFakeDisclosure,
             @Doc(value = "How AI-generated text on matters of public interest is disclosed.", refs = {"Art50.4.sub2"}) String publicInterestTextDisclosure,
@@ -523,9 +523,9 @@ public record SystemSpec(
     }
 
     public record Evidence(
-            @Doc("Identifier other fields use to cite this file.") @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "must be 1-64 letters, digits, '.', '_' or '-'") String id,
+            @Doc("Identifier other fields use to cite this file.") @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "must be 1-64 letters, digits, '.', '_' or '-'") @Verbatim String id,
             @Doc("Title of the document.") @NotBlank String title,
-            @Doc("Path relative to this description; must stay inside its folder.") @NotBlank String path,
-            @Doc("SHA-256 of the file, 64 hex digits.") @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits") String sha256) {
+            @Doc("Path relative to this description; must stay inside its folder.") @NotBlank @Verbatim String path,
+            @Doc("SHA-256 of the file, 64 hex digits.") @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits") @Verbatim String sha256) {
     }
 }

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 public final class PackKey {
 
     private final byte[] run;
+    private final List<String> languages;
 
     /**
      * @param parts the run-wide inputs, each already a string (hashes, dates, option values), in a fixed order
@@ -37,6 +38,15 @@ public final class PackKey {
      * @param fonts the --font files' bytes, in the order given
      */
     public PackKey(List<String> parts, List<Path> folders, List<byte[]> fonts) throws IOException {
+        this(parts, folders, fonts, List.of());
+    }
+
+    /**
+     * As above, for documents in {@code languages} (--lang): each description's key also covers its translation
+     * overlays for them ({@code <name>.<lang>.yaml} beside it, or their absence).
+     */
+    public PackKey(List<String> parts, List<Path> folders, List<byte[]> fonts, List<String> languages) throws IOException {
+        this.languages = List.copyOf(languages);
         MessageDigest md = sha256();
         md.update("dossier/pack-key/v1".getBytes(StandardCharsets.UTF_8));
         for (String p : parts) {
@@ -89,6 +99,18 @@ public final class PackKey {
             w = "unreadable";
         }
         field(md, "waivers=" + w);
+        for (String lang : languages) { // none without --lang, so the keys of packs made before it stay valid
+            String o = "-";
+            try {
+                Path overlay = description == null ? null : dev.aidossier.load.Overlay.beside(description, lang);
+                if (overlay != null && Files.isRegularFile(overlay)) {
+                    o = Hashes.sha256(overlay);
+                }
+            } catch (IOException e) {
+                o = "unreadable";
+            }
+            field(md, "overlay." + lang + "=" + o);
+        }
         return "sha256:" + HexFormat.of().formatHex(md.digest());
     }
 

@@ -543,6 +543,8 @@ public final class PackReader {
                                 .maxNameLength(k.maxStringLength())
                                 .maxNumberLength(1000)
                                 .maxDocumentLength(k.maxFileBytes())
+                                // a JSON value is a node, as in YAML; each is at most two tokens (a name and a value)
+                                .maxTokenCount(2L * k.maxNodes())
                                 .build())
                         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                         .build())
@@ -561,6 +563,9 @@ public final class PackReader {
         }
         if (s.contains("number value length")) {
             return "a number of more than 1000 digits";
+        }
+        if (s.contains("token count")) {
+            return "more than " + l.maxNodes() + " JSON values (raise the limit with --max-nodes)";
         }
         if (s.contains("document length")) {
             return "file is more than " + l.maxFileBytes() + " bytes (raise the limit with --max-file-size)";

@@ -68,11 +68,6 @@ public final class PackSigning {
         return signer.signDetached(manifest, "manifest.json", time);
     }
 
-    /** The reading bounds of a pack (PackReader's defaults); the manifest's own limit is sign's. */
-    private static final long MAX_MANIFEST = 4L * 1024 * 1024;
-    private static final long MAX_ENTRY = PackReader.Bounds.DEFAULT.maxEntryBytes();
-    private static final long MAX_TOTAL = PackReader.Bounds.DEFAULT.maxTotalBytes();
-    private static final int MAX_ENTRIES = PackReader.Bounds.DEFAULT.maxEntries();
 
     /**
      * The files of the unsigned pack folder {@code dir}, as they are, after checking that the folder is a
@@ -84,59 +79,28 @@ public final class PackSigning {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(dir + " is not a pack folder");
         }
-        Map<String, byte[]> files = new TreeMap<>();
-        long total = 0;
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path f : s.sorted().toList()) {
-                String name = f.getFileName().toString();
-                if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(dir + ": '" + name + "' is not a regular file; a pack holds only files");
-                }
-                long size = Files.size(f);
-                if (files.size() >= MAX_ENTRIES || size > MAX_ENTRY || (total += size) > MAX_TOTAL) {
-                    throw new IOException(dir + ": more than a pack holds (at most " + MAX_ENTRIES + " files of "
-                            + MAX_ENTRY + " bytes, " + MAX_TOTAL + " bytes in all)");
-                }
-                files.put(name, Files.readAllBytes(f));
-            }
-        }
-        byte[] manifest = files.get("manifest.json");
-        if (manifest == null) {
-            throw new IOException(dir + " has no manifest.json: not a conformity pack");
-        }
-        if (manifest.length > MAX_MANIFEST) {
-            throw new IOException(dir + "/manifest.json: larger than " + MAX_MANIFEST + " bytes");
-        }
-        JsonNode m;
+        // read and checked as verify reads and checks a pack: bounded, every file against the manifest
+        PackReader.Bounds bounds = PackReader.Bounds.DEFAULT;
+        PackReader.Contents pack;
+        JsonNode manifest;
         try {
-            m = Json.mapper().readTree(manifest);
-        } catch (RuntimeException e) {
-            throw new IOException(dir + "/manifest.json: not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            pack = PackReader.readFolder(dir, dir.toString(), bounds);
+            if (!pack.files().containsKey(PackIntegrity.MANIFEST)) {
+                throw new IOException(dir + " has no manifest.json: not a conformity pack");
+            }
+            manifest = PackReader.json(pack, PackIntegrity.MANIFEST, bounds);
+        } catch (PackReader.Unreadable e) {
+            throw new IOException(e.finding().toText());
         }
-        if (!m.isObject() || !m.path("files").isArray()) {
-            throw new IOException(dir + "/manifest.json: not a pack manifest (no \"files\" list)");
-        }
-        if (files.containsKey(SIGNATURE_FILE) || m.has("signature")) {
+        if (pack.files().containsKey(SIGNATURE_FILE) || manifest.has("signature")) {
             throw new IOException(dir + " is signed already; a pack is signed once (build it again with pack --sign to sign it anew)");
         }
-        java.util.Set<String> listed = new java.util.TreeSet<>();
-        for (JsonNode f : m.path("files")) {
-            String name = f.path("name").asString("");
-            byte[] bytes = files.get(name);
-            if (bytes == null) {
-                throw new IOException(dir + ": '" + name + "', listed in manifest.json, is missing");
-            }
-            if (bytes.length != f.path("size").asLong(-1) || !Hashes.sha256(bytes).equals(f.path("sha256").asString(""))) {
-                throw new IOException(dir + "/" + name + " is not the file manifest.json lists (size or SHA-256 differ): changed since the pack was written");
-            }
-            listed.add(name);
+        List<dev.aidossier.core.Finding> problems = PackIntegrity.problems(pack, bounds);
+        if (problems != null) {
+            throw new IOException(problems.get(0).toText() + (problems.size() == 1 ? "" : " (and " + (problems.size() - 1)
+                    + " more; dossier verify " + dir + " lists them)") + ": a pack is signed only as it was written");
         }
-        for (String name : files.keySet()) {
-            if (!name.equals("manifest.json") && !listed.contains(name)) {
-                throw new IOException(dir + "/" + name + " is not listed in manifest.json: not part of the pack");
-            }
-        }
-        return files;
+        return new TreeMap<>(pack.files());
     }
 
     /**

@@ -219,7 +219,7 @@ final class Passport {
             out.add(framework(f, a, rules, routeKeys(a)));
         }
         // a prohibited practice has no standing to speak of under the Act that prohibits it: say so, whatever else is documented
-        if (!out.isEmpty() && a.classification() != null && "prohibited".equals(a.classification().tier())) {
+        if (!out.isEmpty() && a.classification() != null && a.classification().isProhibited()) {
             out.get(0).put("standing", "prohibited");
         }
         root.put("frameworks", out);

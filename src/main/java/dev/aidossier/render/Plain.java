@@ -134,7 +134,10 @@ final class Plain {
         throw new IllegalArgumentException("no template form for " + v.getClass().getName());
     }
 
-    /** The string with every character XML 1.0 cannot carry replaced by U+FFFD. */
+    /**
+     * The string with every character XML 1.0 cannot carry replaced by U+FFFD, and the two private-use
+     * characters that mark untranslated values ({@link Translation}), so no description can write the marks.
+     */
     static String xmlSafe(String s) {
         int n = s.length();
         int i = 0;
@@ -161,7 +164,7 @@ final class Plain {
     }
 
     private static boolean allowed(int cp) {
-        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= Translation.CLOSE + 1 && cp <= 0xFFFD)
                 || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
 }

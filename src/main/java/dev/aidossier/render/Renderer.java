@@ -1,5 +1,7 @@
 package dev.aidossier.render;
 
+import dev.aidossier.load.Overlay;
+
 import dev.aidossier.analysis.Frameworks;
 import dev.aidossier.analysis.Engine;
 import dev.aidossier.analysis.Analysis;
@@ -124,7 +126,7 @@ public final class Renderer {
         Map<String, Object> model = model(kind, a, o);
         RenderBudget budget = RenderBudget.start(limits);
         try (RenderWatchdog.Watch w = RenderWatchdog.watch(budget)) {
-            return templates.process(kind.template(), model, budget);
+            return marked(templates.process(kind.template(), model, budget), a, o);
         }
     }
 
@@ -134,7 +136,40 @@ public final class Renderer {
     }
 
     private Map<String, Object> model(DocumentKind kind, Cached c, Analysis a, RenderOptions o) {
-        return withRuleTexts(DataModel.forDocument(c.model(), kind, o, language(a, o)), c.judgedBy(), language(a, o));
+        String lang = language(a, o);
+        Map<String, Object> m = withRuleTexts(DataModel.forDocument(c.model(), kind, o, lang), c.judgedBy(), lang);
+        Overlay overlay = overlay(a, o, lang);
+        if (overlay != null) {
+            Translation.apply(m, overlay);
+        }
+        return m;
+    }
+
+    /**
+     * The translation of the description's free text into {@code lang}: the overlay given for it, else none
+     * (every free-text value untranslated); null when {@code lang} is the description's own language (or the
+     * template is not translated, so it is written in English whatever the language asked for).
+     */
+    private static Overlay overlay(Analysis a, RenderOptions o, String lang) {
+        if (lang.equals(sourceLanguage(a))) {
+            return null;
+        }
+        Overlay given = o.overlays().get(lang);
+        return given != null ? given : Overlay.none(a.loaded(), lang);
+    }
+
+    /** The language the description is written in (see {@link Overlay#sourceLanguage}). */
+    public static String sourceLanguage(Analysis a) {
+        return Overlay.sourceLanguage(a.loaded());
+    }
+
+    /** The template's output with the marks of untranslated values turned into visible, language-tagged spans. */
+    private static String marked(String xhtml, Analysis a, RenderOptions o) {
+        String lang = language(a, o);
+        if (lang.equals(sourceLanguage(a))) {
+            return xhtml;
+        }
+        return Translation.markup(xhtml, sourceLanguage(a), Catalogues.get(lang).format("mark.untranslated", Map.of()));
     }
 
     /** The shared model of the description (or of it judged against every framework), with what the PDF embeds. */
@@ -216,7 +251,7 @@ public final class Renderer {
         RenderBudget budget = RenderBudget.start(limits);
         PdfOutput.Result r;
         try (RenderWatchdog.Watch w = RenderWatchdog.watch(budget)) {
-            String xhtml = templates.process(kind.template(), model, budget);
+            String xhtml = marked(templates.process(kind.template(), model, budget), a, o);
             budget.at = null;
             r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, template, fontSet.get(), budget,
                     refused -> refuseLinks(kind, model, xhtml, template, refused), sources);

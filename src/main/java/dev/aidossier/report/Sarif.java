@@ -66,7 +66,16 @@ public final class Sarif {
             d.put("properties", props);
             rules.add(d);
         }
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (Analysis a : analyses) {
+            for (Finding f : a.findings()) {
+                found.add(f.ruleId());
+            }
+        }
         for (ToolRules.Info t : ToolRules.all().values()) {
+            if (!t.always() && !found.contains(t.id())) {
+                continue;
+            }
             index.put(t.id(), rules.size());
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("id", t.id());
@@ -75,7 +84,7 @@ public final class Sarif {
             d.put("fullDescription", Json.obj("text", t.title() + ". " + t.help()));
             d.put("help", Json.obj("text", t.help()));
             d.put("helpUri", TOOL_RULES_HELP);
-            d.put("defaultConfiguration", Json.obj("level", t.id().equals("waiver.unused") ? "note" : "error"));
+            d.put("defaultConfiguration", Json.obj("level", t.level()));
             rules.add(d);
         }
         driver.put("rules", rules);

@@ -153,23 +153,8 @@ public final class SchemaGenerator {
         return s;
     }
 
-    /**
-     * A component's constraints wherever Java keeps them: Jakarta's constraints are not declared for record
-     * components, so on a record they land on the component's type (TYPE_USE), on the field and on the accessor,
-     * which is also where the validator reads them.
-     */
     private static java.lang.annotation.Annotation[] annotations(RecordComponent rc) {
-        Map<Class<?>, java.lang.annotation.Annotation> all = new LinkedHashMap<>();
-        for (java.lang.annotation.Annotation a : rc.getAnnotations()) {
-            all.putIfAbsent(a.annotationType(), a);
-        }
-        for (java.lang.annotation.Annotation a : rc.getAnnotatedType().getAnnotations()) {
-            all.putIfAbsent(a.annotationType(), a);
-        }
-        for (java.lang.annotation.Annotation a : rc.getAccessor().getAnnotations()) {
-            all.putIfAbsent(a.annotationType(), a);
-        }
-        return all.values().toArray(java.lang.annotation.Annotation[]::new);
+        return dev.aidossier.model.Components.annotations(rc);
     }
 
     private static String describe(Doc doc) {

@@ -62,7 +62,7 @@ public final class VerifyReport {
         driver.put("informationUri", Sarif.INFO_URI);
         List<Map<String, Object>> rules = new ArrayList<>();
         Map<String, Integer> index = new LinkedHashMap<>();
-        for (ToolRules.Info t : VerifyRules.all().values()) {
+        for (ToolRules.Info t : ToolRules.group(ToolRules.VERIFY)) {
             index.put(t.id(), rules.size());
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("id", t.id());
@@ -71,7 +71,7 @@ public final class VerifyReport {
             d.put("fullDescription", Json.obj("text", t.title() + ". " + t.help()));
             d.put("help", Json.obj("text", t.help()));
             d.put("helpUri", Sarif.INFO_URI + "#verifying-a-pack");
-            d.put("defaultConfiguration", Json.obj("level", t.id().equals("pack.unsigned") || t.id().equals("signature.no-trust-anchor") ? "warning" : "error"));
+            d.put("defaultConfiguration", Json.obj("level", t.level()));
             rules.add(d);
         }
         driver.put("rules", rules);

@@ -37,7 +37,7 @@ public final class GenerateBatch {
         Files.createDirectories(in);
         List<Path> examples;
         try (Stream<Path> s = Files.list(examplesDir)) {
-            examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            examples = s.filter(dev.aidossier.TestSupport::isDescription).sorted().toList();
         }
         Path evidence = examplesDir.resolve("evidence");
         if (Files.isDirectory(evidence)) {

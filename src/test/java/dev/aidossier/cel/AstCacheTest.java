@@ -112,7 +112,7 @@ class AstCacheTest {
         Path rules = TestSupport.root().resolve("rules");
         List<Path> examples;
         try (Stream<Path> s = Files.list(TestSupport.examples())) {
-            examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            examples = s.filter(dev.aidossier.TestSupport::isDescription).sorted().toList();
         }
         for (List<String> packs : List.of(List.of("eu-ai-act"), List.of("nist-ai-rmf"), List.of("iso-42001"), PACKS)) {
             Engine cached = load(RulePackSource.bundled(), packs, true);

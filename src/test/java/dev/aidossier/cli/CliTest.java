@@ -248,7 +248,7 @@ class CliTest {
     @Test
     void commandsRefuseFormatsTheyDoNotWrite() {
         String cv = "examples/cv-screening.yaml";
-        for (String[] args : new String[][]{{"crosswalk"}, {"rules", "list"}, {"schema"}, {"diff", cv, cv}, {"classify", cv}, {"pack", cv, "-o", "target/never"}}) {
+        for (String[] args : new String[][]{{"crosswalk"}, {"rules", "list"}, {"diff", cv, cv}, {"classify", cv}}) {
             for (String format : new String[]{"sarif", "junit", "github", "gitlab"}) {
                 String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--format", format)).toArray(String[]::new);
                 TestSupport.Run r = TestSupport.run(all);
@@ -257,5 +257,56 @@ class CliTest {
             }
         }
         assertThat(TestSupport.run("rules", "list", "--format", "json").exit()).isZero();
+    }
+
+    /** diff says when the two sides are two systems, not two versions of one, and compares upcoming findings and counts too. */
+    @Test
+    void diffSaysWhenTwoSystemsAreComparedAndCountsUpcomingAndWaived() throws IOException {
+        String cv = TestSupport.root().resolve("examples/cv-screening.yaml").toString();
+        String credit = TestSupport.root().resolve("examples/credit-scoring.yaml").toString();
+        TestSupport.Run two = TestSupport.run("diff", "--as-of", "2026-12-01", cv, credit);
+        assertThat(two.exit()).as(two.toString()).isEqualTo(1);
+        assertThat(two.out()).contains("different systems: 'TalentLens Screening' (TLS-EU-2.3) and 'NHB Retail Credit Score' (NHB-RCS-5): "
+                + "neither the name nor the identifier matches, so this compares two systems, not two versions of one",
+                "substantial modification: not assessed for two different systems").doesNotContain("changes to weigh");
+        TestSupport.Run json = TestSupport.run("diff", "--format", "json", "--as-of", "2026-12-01", cv, credit);
+        assertThat(json.out()).contains("\"sameSystem\" : false", "\"identifier\" : \"NHB-RCS-5\"", "\"substantialModification\" : [ ]");
+
+        // a renamed version keeps its identifier: one system
+        Path renamed = write("renamed.yaml", Files.readString(Path.of(cv)).replace("name: TalentLens Screening", "name: TalentLens Match"));
+        assertThat(TestSupport.run("diff", "--as-of", "2026-12-01", cv, renamed.toString()).out()).doesNotContain("different systems");
+
+        // the gaps version against the complete one: the upcoming findings it resolves, and the counts of both
+        String gaps = TestSupport.root().resolve("src/test/resources/gaps/cv-screening-gaps.yaml").toString();
+        TestSupport.Run up = TestSupport.run("diff", "--as-of", "2026-12-01", gaps, cv);
+        assertThat(up.out()).contains("upcoming (applying later, not counted for the exit code): 0 added, 4 resolved",
+                "  - [EUAIA-ANXIV-1E-HARDWARE] Annex IV 1(e) requires a description of the hardware the system is intended to run on; spec.general.hardware is missing.",
+                "counts: 0 open, 4 upcoming, 0 waived, 113 passed -> 0 open, 0 upcoming, 0 waived, 119 passed");
+        TestSupport.Run back = TestSupport.run("diff", "--as-of", "2026-12-01", cv, gaps);
+        assertThat(back.out()).contains("upcoming (applying later, not counted for the exit code): 4 added, 0 resolved")
+                .containsPattern("  \\+ .*cv-screening-gaps\\.yaml:\\d+:\\d+: error \\[EUAIA-ANXIV-1E-HARDWARE\\] .*\\(applies from 2027-12-02\\)");
+    }
+
+    /**
+     * Each command's help lists only the shared options that mean something for it; passing one that does not is
+     * a usage error naming it, not silently ignored; --format says which formats the command takes.
+     */
+    @Test
+    void eachCommandTakesOnlyTheOptionsThatMeanSomethingForIt() {
+        TestSupport.Run help = TestSupport.run("schema", "--help");
+        assertThat(help.out()).contains("--draft", "--rules").doesNotContain("--as-of", "--max-nodes", "--format");
+        for (String[] args : new String[][]{{"schema", "--as-of", "2026-01-01"}, {"schema", "--format", "json"}, {"crosswalk", "--pack", "all"},
+                {"crosswalk", "--max-nodes", "5"}, {"rules", "list", "--as-of", "2026-01-01"}}) {
+            TestSupport.Run r = TestSupport.run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).containsPattern("dossier: Unknown options?: '" + args[args.length - 2] + "'");
+        }
+        assertThat(TestSupport.run("crosswalk", "--help").out()).contains("Output format: text or json (default: text).")
+                .doesNotContain("--as-of", "sarif");
+        assertThat(TestSupport.run("check", "--help").out()).contains("--as-of", "--max-nodes", "sarif, junit, github");
+        assertThat(TestSupport.run("render", "--help").out()).contains("--as-of", "Output format: text or json (default: text).");
+        // what the options still do where they mean something
+        assertThat(TestSupport.run("rules", "list", "--format", "json").exit()).isZero();
+        assertThat(TestSupport.run("schema", "--draft", "07").exit()).isZero();
     }
 }

@@ -40,5 +40,25 @@ class LoadFuzzTest {
             check(FuzzContract.TIERS.contains(a.classification().tier()), "unknown tier " + a.classification().tier());
         }
         FuzzContract.findingsAreClean(a.findings(), DISPLAY, FuzzContract.lines(input), new String(input, java.nio.charset.StandardCharsets.UTF_8));
+
+        // the same bytes as a translation overlay of a complete description: findings at the overlay's places, and
+        // every free-text value of the description either translated or untranslated, never both, never lost
+        dev.aidossier.load.Overlay o = dev.aidossier.load.Overlay.parse(BASE, input, OVERLAY, "de", Limits.DEFAULT);
+        FuzzContract.findingsAreClean(o.problems(), OVERLAY, FuzzContract.lines(input), new String(input, java.nio.charset.StandardCharsets.UTF_8));
+        for (dev.aidossier.load.Overlay.Leaf l : o.untranslated()) {
+            check(!o.translations().containsKey(l.path()), "translated and untranslated at once: " + l.path());
+        }
+        check(o.translations().size() + o.untranslated().size() == FREE_TEXT, "free-text values lost or invented: "
+                + o.translations().size() + " + " + o.untranslated().size() + " != " + FREE_TEXT);
+        check(o.translations().values().stream().noneMatch(String::isBlank), "an empty translation was accepted");
+    }
+
+    private static final String OVERLAY = "fuzz.de.yaml";
+    private static final Loaded BASE = base();
+    private static final int FREE_TEXT = dev.aidossier.load.Overlay.freeText(BASE).size();
+
+    private static Loaded base() {
+        Path p = Path.of("src/test/resources/render/complete.yaml");
+        return new DescriptionLoader(Limits.DEFAULT).load(p, "complete.yaml");
     }
 }

@@ -101,7 +101,7 @@ class DataValidatorTest {
 
     private static List<Path> dataFiles() throws IOException {
         try (Stream<Path> s = Files.walk(TestSupport.root().resolve("rules"))) {
-            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            return s.filter(dev.aidossier.TestSupport::isDescription).sorted().toList();
         }
     }
 
@@ -216,7 +216,7 @@ class DataValidatorTest {
         List<Path> out = new ArrayList<>();
         for (Path dir : List.of(TestSupport.examples(), TestSupport.resource("render"), TestSupport.resource("gaps"), TestSupport.resource("bad-input"))) {
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(out::add);
+                s.filter(dev.aidossier.TestSupport::isDescription).sorted().forEach(out::add);
             }
         }
         return out;

@@ -82,7 +82,7 @@ class GoldenPackTest {
 
     static Stream<String> examples() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("examples"))) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+            return s.filter(dev.aidossier.TestSupport::isDescription).map(p -> p.getFileName().toString())
                     .map(n -> n.substring(0, n.length() - 5)).sorted().toList().stream();
         }
     }

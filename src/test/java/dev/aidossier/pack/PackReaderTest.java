@@ -103,6 +103,12 @@ class PackReaderTest {
         assertThat(PackReader.json("[1,2,3,4]".getBytes(StandardCharsets.UTF_8), "a.json", Limits.DEFAULT.withMaxFileBytes(9)).size()).isEqualTo(4);
         assertThat(refusal(() -> PackReader.json("[1,2,3,4]".getBytes(StandardCharsets.UTF_8), "a.json", size)))
                 .isEqualTo("pack.limit: file is 9 bytes, more than the limit of 8 bytes (raise it with --max-file-size)");
+        // the number of values is bounded as YAML nodes are: a small file can hold very many of them
+        Limits nodes = Limits.DEFAULT.withMaxNodes(10);
+        assertThat(PackReader.json("[1,2,3,4,5,6,7,8]".getBytes(StandardCharsets.UTF_8), "a.json", nodes).size()).isEqualTo(8);
+        String many = "[" + "0,".repeat(40) + "0]";
+        assertThat(refusal(() -> PackReader.json(many.getBytes(StandardCharsets.UTF_8), "a.json", nodes)))
+                .isEqualTo("pack.limit: more than 10 JSON values (raise the limit with --max-nodes)");
         // the place of a syntax error is line and column of the file
         PackReader.Unreadable e = (PackReader.Unreadable) org.assertj.core.api.Assertions.catchThrowable(
                 () -> PackReader.json("{\n  \"a\": 1,\n  \"a\": 2\n}".getBytes(StandardCharsets.UTF_8), "p/a.json", Limits.DEFAULT));

@@ -54,7 +54,7 @@ class OrderPropertyTest {
 
     private static List<Path> examples() {
         try (Stream<Path> s = Files.list(TestSupport.examples())) {
-            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            return s.filter(dev.aidossier.TestSupport::isDescription).sorted().toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -65,7 +65,7 @@ class SarifMultitoolTest {
     void everyExampleAndTheGapsFixtureHaveNoProblem(@TempDir Path dir) throws Exception {
         List<String> args = new ArrayList<>(List.of("check", "--as-of", "2026-12-06", "--fail-on", "never", "--format", "sarif"));
         try (var s = Files.list(Path.of("examples"))) {
-            s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(p -> args.add(p.toString()));
+            s.filter(dev.aidossier.TestSupport::isDescription).sorted().forEach(p -> args.add(p.toString()));
         }
         args.add("src/test/resources/gaps");
         args.add("src/test/resources/render/incomplete.yaml"); // has a waiver

@@ -94,7 +94,7 @@ class SchemaAjvTest {
         Path schema = Files.writeString(dir.resolve("dossier.schema.json"), schema());
         List<Path> data = new ArrayList<>();
         try (var s = Files.list(Path.of("examples"))) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path p : s.filter(dev.aidossier.TestSupport::isDescription).sorted().toList()) {
                 data.add(Files.writeString(dir.resolve(p.getFileName() + ".json"), Json.write(plain(p))));
             }
         }
@@ -126,7 +126,7 @@ class SchemaAjvTest {
         Map<Path, String> cases = new LinkedHashMap<>();
         int n = 0;
         try (var s = Files.list(Path.of("examples"))) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path p : s.filter(dev.aidossier.TestSupport::isDescription).sorted().toList()) {
                 Object base = plain(p);
                 List<Mutations.Mutation> ms = Mutations.all(base, random);
                 for (Mutations.Mutation m : ms) {

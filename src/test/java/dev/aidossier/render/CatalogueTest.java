@@ -63,7 +63,8 @@ class CatalogueTest {
      */
     @Test
     void noKeyIsUnused() throws IOException {
-        String templates = templatesText();
+        // the renderer itself writes the label of untranslated free text (mark.untranslated)
+        String templates = templatesText() + java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/dev/aidossier/render/Renderer.java"));
         Map<String, Set<String>> families = new LinkedHashMap<>();
         families.put("label.", Set.of("high-risk", "prohibited", "limited-risk", "minimal-risk", "out-of-scope", "none", "gpai",
                 "gpai-systemic-risk", "annex-i", "annex-iii"));

@@ -188,7 +188,7 @@ class PassportTest {
     void everyExamplesPassportReadsBack() throws Exception {
         List<Path> examples;
         try (Stream<Path> s = Files.list(Path.of("examples"))) {
-            examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            examples = s.filter(dev.aidossier.TestSupport::isDescription).sorted().toList();
         }
         assertThat(examples).hasSizeGreaterThanOrEqualTo(8);
         for (Path p : examples) {

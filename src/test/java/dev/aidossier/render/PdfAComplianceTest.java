@@ -36,7 +36,7 @@ class PdfAComplianceTest {
         VeraGreenfieldFoundryProvider.initialise();
         out = Files.createTempDirectory("dossier-pdfa");
         try (Stream<Path> s = Files.list(TestSupport.examples())) {
-            for (Path example : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path example : s.filter(dev.aidossier.TestSupport::isDescription).sorted().toList()) {
                 TestSupport.Run r = TestSupport.run("render", example.toString(), "--doc", "all", "--draft", "--as-of", "2026-12-02",
                         "-o", out.toString());
                 assertThat(r.exit()).as(r.toString()).isZero();
