@@ -130,18 +130,22 @@ class TranslatedDocumentsTest {
                 "La présente déclaration UE de conformité est établie sous la seule responsabilité du fournisseur, TalentLens B.V.")
                 .doesNotContain("CONFIDENTIAL", "Signed for and on behalf of");
         String pl = TranslatedGapReportTest.text(render(DocumentKind.TECHNICAL_DOCUMENTATION, "cv-screening.yaml", "pl"));
-        assertThat(pl).contains("POUFNY · Dokumentacja techniczna", "Nadzór nad dokumentem", "15 października 2026", "Tak")
-                .doesNotContain("CONFIDENTIAL");
+        assertThat(pl).contains("POUFNY · Dokumentacja techniczna", "Nadzór nad dokumentem", "15 października 2026", "Tak",
+                        "Dostarczona jako cv-screening-declaration.pl.pdf") // the declaration as --lang pl writes it
+                .doesNotContain("CONFIDENTIAL", "cv-screening-declaration.pdf");
     }
 
     /** The English documents read as before: the catalogue gives the same words the templates wrote. */
     @Test
     void theEnglishDocumentsStillReadAsBefore() throws Exception {
         byte[] td = render(DocumentKind.TECHNICAL_DOCUMENTATION, "cv-screening.yaml", null);
-        assertThat(render(DocumentKind.TECHNICAL_DOCUMENTATION, "cv-screening.yaml", "en")).isEqualTo(td);
+        // with --lang en the same words; only the other translated documents' file names carry the language
+        String en = TranslatedGapReportTest.text(render(DocumentKind.TECHNICAL_DOCUMENTATION, "cv-screening.yaml", "en"));
+        assertThat(en).contains("Supplied as cv-screening-declaration.en.pdf", "Supplied as a separate document, cv-screening-instructions.pdf");
+        assertThat(en.replace(".en.pdf", ".pdf")).isEqualTo(TranslatedGapReportTest.text(td));
         assertThat(TranslatedGapReportTest.title(td)).isEqualTo("Technical documentation – TalentLens Screening");
         String t = TranslatedGapReportTest.text(td);
-        assertThat(t).contains("TECHNICAL DOCUMENTATION", "CONFIDENTIAL · Technical documentation · document version 1.4 · 2026-10-15",
+        assertThat(t).contains("TECHNICAL DOCUMENTATION", "Supplied as cv-screening-declaration.pdf", "CONFIDENTIAL · Technical documentation · document version 1.4 · 2026-10-15",
                 "Page 1 of", "Document control", "Obligations judged as of 2026-12-02",
                 "Annex IV 1(a): Its intended purpose, the name of the provider and the version of the system",
                 "Annex IV 3, first matter:", "Every item the rule pack requires for this system is documented.")
