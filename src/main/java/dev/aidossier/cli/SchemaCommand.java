@@ -2,6 +2,7 @@ package dev.aidossier.cli;
 
 import dev.aidossier.analysis.Engine;
 import dev.aidossier.report.Json;
+import dev.aidossier.schema.OverlaySchema;
 import dev.aidossier.schema.SchemaGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
 final class SchemaCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "OF", defaultValue = "description",
-            description = "description (default), findings (a pack's findings.json) or manifest (a pack's manifest.json).")
+            description = "description (default), overlay (a translation overlay <name>.<lang>.yaml), findings (a pack's findings.json) or manifest (a pack's manifest.json).")
     String of;
 
     @picocli.CommandLine.Option(names = "--draft", paramLabel = "DRAFT",
@@ -51,8 +52,13 @@ final class SchemaCommand implements Callable<Integer> {
                 }
                 return Main.OK;
             }
+            if (of.equals("overlay")) {
+                java.util.Map<String, Object> schema = OverlaySchema.generate();
+                out.print(Json.write(draft.equals("07") ? SchemaGenerator.draft07(schema) : schema));
+                return Main.OK;
+            }
             if (!of.equals("description")) {
-                err.println("dossier: schema of what? description, findings or manifest, not '" + of + "'");
+                err.println("dossier: schema of what? description, overlay, findings or manifest, not '" + of + "'");
                 return Main.USAGE;
             }
             Engine engine = common.engine(err, false);

@@ -244,8 +244,15 @@ public final class Renderer {
         Map<String, Object> model = model(kind, c, a, o);
         String template = templates.where(kind.template(), null, null);
         // the description and the findings it was judged with (and the gap report's SARIF), embedded as PDF/A-3 associated files
-        List<PdfOutput.Attachment> sources = Sources.of(kind, c.judged(), c.findings(),
-                () -> Sources.findingsSarif(c.judgedBy(), c.judged(), toolVersion));
+        List<PdfOutput.Attachment> sources = new java.util.ArrayList<>(Sources.of(kind, c.judged(), c.findings(),
+                () -> Sources.findingsSarif(c.judgedBy(), c.judged(), toolVersion)));
+        // a document in another language carries the overlay its translated free text came from, beside the description
+        Overlay overlay = overlay(a, o, language(a, o));
+        if (overlay != null && overlay.bytes() != null && overlay.file() != null) {
+            String name = Plain.xmlSafe(java.nio.file.Path.of(overlay.file()).getFileName().toString());
+            sources.add(new PdfOutput.Attachment(name, "application/yaml", "Supplement",
+                    "The translation overlay (" + overlay.language() + ") of the description's free text this document shows", overlay.bytes()));
+        }
         // one budget for the template and the layout; the watchdog (when the command line set one) ends a render
         // that a single uninterruptible instruction keeps past it
         RenderBudget budget = RenderBudget.start(limits);

@@ -75,10 +75,33 @@ class OutputSchemasTest {
         assertThat(ajv(dir.resolve("findings.schema.json"), List.of(badStatus)).output()).contains(badStatus + " invalid");
     }
 
+    /**
+     * The overlay schema, with ajv: the example's German overlay is valid; a name (never translated), a date and an
+     * unknown key are not. The copy beside the examples (draft-07, for editors) is the current one.
+     */
+    @Test
+    void theExampleOverlayFollowsTheOverlaySchema(@TempDir Path dir) throws Exception {
+        Path schema = schema(dir, "overlay");
+        String overlay = Files.readString(Path.of("examples/admissions-completeness-check.de.yaml"));
+        Path good = Files.writeString(dir.resolve("good.json"), dev.aidossier.report.Json.write(
+                tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readValue(overlay, Object.class)));
+        Receivers.Result ok = ajv(schema, List.of(good));
+        assertThat(ok.exit()).as(ok.output()).isZero();
+        for (String bad : List.of("{\"metadata\": {\"name\": \"DocCheck auf Deutsch\"}}", "{\"metadata\": {\"documentDate\": \"2026-01-01\"}}",
+                "{\"spec\": {\"general\": {\"intendedPurpos\": \"x\"}}}", "{\"spec\": {\"general\": {\"intendedPurpose\": \"\"}}}")) {
+            Path p = Files.writeString(dir.resolve("bad.json"), bad);
+            Receivers.Result r = ajv(schema, List.of(p));
+            assertThat(r.output()).as(bad).contains(p + " invalid");
+        }
+        TestSupport.Run d07 = TestSupport.run("schema", "overlay", "--draft", "07");
+        assertThat(Files.readString(Path.of("examples/dossier.overlay.schema.json"))).as("regenerate with dossier schema overlay --draft 07")
+                .isEqualTo(d07.out());
+    }
+
     @Test
     void schemaOfWhatIsAUsageError() {
         TestSupport.Run r = TestSupport.run("schema", "manifests");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("description, findings or manifest, not 'manifests'");
+        assertThat(r.err()).contains("description, overlay, findings or manifest, not 'manifests'");
     }
 }

@@ -189,6 +189,14 @@ class OverlayTest {
         String text = TranslatedGapReportTest.text(Files.readAllBytes(out.resolve("cv-screening-gap-report.de.pdf")));
         assertThat(text.replaceAll("\\s+", " ")).contains("Software zur Vorauswahl von Bewerbungen",
                 "Updated for release 2.2.4 and the Q1 2026 bias audit. [nicht übersetzt]");
+        // the German PDF carries the overlay beside the description it was made from (a supplement, not the source)
+        List<EmbeddedSourcesTest.Embedded> files = EmbeddedSourcesTest.associated(out.resolve("cv-screening-gap-report.de.pdf"));
+        assertThat(files.stream().map(f -> f.name() + " " + f.relationship())).contains("cv-screening.yaml Source", "cv-screening.de.yaml Supplement");
+        assertThat(files.stream().filter(f -> f.name().equals("cv-screening.de.yaml")).findFirst().orElseThrow().bytes())
+                .isEqualTo(Files.readAllBytes(dir.resolve("cv-screening.de.yaml")));
+        // and check still reads the description from it, not the overlay
+        RenderFixtures.Run back = cli("check", out.resolve("cv-screening-gap-report.de.pdf").toString(), "--as-of", "2026-11-23", "--fail-on", "never");
+        assertThat(back.out()).contains("cv-screening-gap-report.de.pdf#cv-screening.yaml").doesNotContain("[schema.");
     }
 
     @Test
@@ -264,6 +272,13 @@ class OverlayTest {
             }
         }
         assertThat(shown).as("German values shown in " + german).isGreaterThan(0);
+        // each German document carries the overlay as a supplement and stays PDF/A-3B (veraPDF)
+        org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+        for (String n : german) {
+            assertThat(EmbeddedSourcesTest.associated(out.resolve(n)).stream().map(EmbeddedSourcesTest.Embedded::name))
+                    .contains("admissions-completeness-check.yaml", "admissions-completeness-check.de.yaml");
+            PdfAComplianceTest.assertPdfA3b(n, Files.readAllBytes(out.resolve(n)));
+        }
     }
 
     private static String squeeze(String s) {
