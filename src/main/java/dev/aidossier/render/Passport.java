@@ -26,17 +26,19 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code frameworks}: per pack: id, name, title, law, version, textVersion, link, nature (binding or
- *       voluntary), route, standing, rules (tally), units (count per standing), groups [{key, title, standing,
- *       units [{key, title, standing, met, applicable, rules}]}], gaps (failed findings), upcomingGaps,
- *       errors, warnings
- *   <li>{@code matrix}: the crosswalk by EU unit: {eu {key, title, standing}, nist [{key, standing}], iso
- *       [...], strength, sections}; {@code matrixColumns}: the names of the three columns
+ *       voluntary), route, standing, rules (tally), units (count per standing), groups [{key, title, titleRule,
+ *       standing, units [{key, title, titleRule, standing, met, applicable, rules}]}], gaps (failed findings),
+ *       upcomingGaps, errors, warnings. A title taken from a rule's title names that rule as titleRule, so that
+ *       a document shows the rule's title in its language.
+ *   <li>{@code matrix}: the crosswalk by EU unit: {eu {key, title, titleRule, standing}, nist [{key, standing}], iso
+ *       [...], strength (a code: equivalent, partial, related), sections}; {@code matrixColumns}: the names of the
+ *       three columns (eu, nist, iso) and their packs' ids (euId, nistId, isoId)
  *   <li>{@code sections}: each part of the description the rules read ({@code spec.riskManagement}), with
  *       line and, per framework, met / applicable / standing: where one piece of documentation serves
  *       several regimes
  *   <li>{@code evidenceUse}: each evidence file with, per framework, the rules of the sections citing it
- *   <li>{@code plan}: actions of {@code spec.actionPlan} with status (open, met, unlinked), overdue and the
- *       rules they cover; unplanned: per framework, the open or upcoming rules no action covers
+ *   <li>{@code plan}: actions of {@code spec.actionPlan} with status (open, met, unlinked), overdue, the
+ *       rules they cover and the frameworks they serve (frameworkNames, frameworkIds); unplanned: per framework, the open or upcoming rules no action covers
  * </ul>
  *
  * <p>Standing of a set of rules (a unit, a group, a framework, a section) from their outcomes: not
@@ -116,6 +118,7 @@ final class Passport {
         final Map<String, Tally> units = new LinkedHashMap<>();
         final Map<String, String> unitGroup = new LinkedHashMap<>();
         final Map<String, String> unitRuleTitle = new LinkedHashMap<>();
+        final Map<String, String> unitRuleId = new LinkedHashMap<>();
         final Map<String, Tally> groups = new LinkedHashMap<>();
         final Tally all = new Tally();
 
@@ -171,6 +174,14 @@ final class Passport {
             }
             return units.containsKey(key) && units.get(key).rules.size() == 1 ? unitRuleTitle.get(key) : null;
         }
+
+        /** The rule whose title {@link #title} gives (so a document can show it translated), or null for a title of the pack. */
+        String titleRule(String key) {
+            if (titles.containsKey(key)) {
+                return null;
+            }
+            return units.containsKey(key) && units.get(key).rules.size() == 1 ? unitRuleId.get(key) : null;
+        }
     }
 
     static void add(Map<String, Object> root, Frameworks fw, Analysis a, LocalDate asOf) {
@@ -209,6 +220,7 @@ final class Passport {
             f.units.computeIfAbsent(u, k -> new Tally()).add(c.rule().id(), s);
             f.unitGroup.putIfAbsent(u, f.groupOf(ref));
             f.unitRuleTitle.putIfAbsent(u, c.rule().title());
+            f.unitRuleId.putIfAbsent(u, c.rule().id());
             f.groups.computeIfAbsent(f.groupOf(ref), k -> new Tally()).add(c.rule().id(), s);
             f.all.add(c.rule().id(), s);
         }
@@ -284,6 +296,9 @@ final class Passport {
             }
             if (gt != null) {
                 gm.put("title", Plain.xmlSafe(gt));
+                if (f.group == null && f.titleRule(g.getKey()) != null) {
+                    gm.put("titleRule", f.titleRule(g.getKey()));
+                }
             }
             gm.putAll(g.getValue().toMap());
             List<Map<String, Object>> units = new ArrayList<>();
@@ -296,6 +311,9 @@ final class Passport {
                 String ut = f.title(u.getKey());
                 if (ut != null) {
                     um.put("title", Plain.xmlSafe(ut));
+                    if (f.titleRule(u.getKey()) != null) {
+                        um.put("titleRule", f.titleRule(u.getKey()));
+                    }
                 }
                 um.putAll(u.getValue().toMap());
                 um.put("ruleIds", List.copyOf(u.getValue().rules));
@@ -449,6 +467,9 @@ final class Passport {
             columns.put("eu", Plain.xmlSafe(eu.name));
             columns.put("nist", nist == null ? cw.packs().nist() : Plain.xmlSafe(nist.name));
             columns.put("iso", iso == null ? cw.packs().iso() : Plain.xmlSafe(iso.name));
+            columns.put("euId", eu.pack.id());
+            columns.put("nistId", cw.packs().nist());
+            columns.put("isoId", cw.packs().iso());
             record Acc(Tally tally, Set<String> nist, Set<String> iso, Set<String> strengths, Set<String> sections) {
             }
             Map<String, Acc> byUnit = new LinkedHashMap<>();
@@ -480,6 +501,9 @@ final class Passport {
                 String t = eu.title(unit);
                 if (t != null) {
                     e.put("title", Plain.xmlSafe(t));
+                    if (eu.titleRule(unit) != null) {
+                        e.put("titleRule", eu.titleRule(unit));
+                    }
                 }
                 e.put("standing", acc.tally().standing());
                 e.put("met", acc.tally().met);
@@ -579,18 +603,24 @@ final class Passport {
                 Object target = in.get("targetDate");
                 m.put("overdue", !status.equals("met") && target != null && before(target.toString(), asOf));
                 List<String> names = new ArrayList<>();
+                List<String> ids = new ArrayList<>();
                 Object fws = in.get("frameworks");
                 if (fws instanceof List<?> fl) {
                     for (Object x : fl) {
                         Framework f = frameworks.get(String.valueOf(x));
                         names.add(f == null ? Plain.xmlSafe(String.valueOf(x)) : Plain.xmlSafe(f.name));
+                        ids.add(Plain.xmlSafe(String.valueOf(x)));
                     }
                 }
                 if (names.isEmpty()) {
                     // no frameworks named: those of the rules it covers
-                    matched.stream().map(ruleFramework::get).filter(java.util.Objects::nonNull).map(f -> Plain.xmlSafe(f.name)).distinct().forEach(names::add);
+                    matched.stream().map(ruleFramework::get).filter(java.util.Objects::nonNull).distinct().forEach(f -> {
+                        names.add(Plain.xmlSafe(f.name));
+                        ids.add(f.pack.id());
+                    });
                 }
                 m.put("frameworkNames", names);
+                m.put("frameworkIds", ids);
                 covered.addAll(matched);
                 actions.add(m);
             }

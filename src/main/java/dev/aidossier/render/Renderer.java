@@ -184,9 +184,13 @@ public final class Renderer {
         return frameworksModel(a, o);
     }
 
-    /** {@code ruleTexts}: rule id to its title (and remediation) in the document language, where the pack translates them. */
+    /**
+     * {@code ruleTexts}: rule id to its title (and remediation) in the document language, where the pack translates them;
+     * {@code cellTitles}: a pack's unit key ("Art13") to its title in the document language.
+     */
     private static Map<String, Object> withRuleTexts(Map<String, Object> model, Engine engine, String lang) {
         model.put("ruleTexts", RuleTexts.of(engine.packs().stream().map(p -> p.id()).toList(), lang));
+        model.put("cellTitles", RuleTexts.titles(engine.packs().stream().map(p -> p.id()).toList(), lang));
         return model;
     }
 

@@ -17,7 +17,9 @@ public record RuleTextsFile(
         @NotNull @Pattern(regexp = "dossier/rules/v1", message = "must be dossier/rules/v1") String apiVersion,
         @NotNull @Pattern(regexp = "RuleTexts", message = "must be RuleTexts") String kind,
         @Doc("The language, as templates/i18n/index.yaml names it (de, fr, ...).") @NotNull @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String language,
-        @Doc("Rule id to its texts.") @NotEmpty Map<String, @Valid RuleText> rules) {
+        @Doc("Rule id to its texts.") @NotEmpty Map<String, @Valid RuleText> rules,
+        @Doc("The pack's own titles of its units (passport.titles in pack.yaml: an article's or annex's official title), by key, in the language.")
+        Map<String, @Size(min = 1, max = 200) String> titles) {
 
     /** The translated texts of one rule; each is optional. */
     public record RuleText(

@@ -74,6 +74,19 @@ class CatalogueTest {
         families.put("count.", names(dev.aidossier.core.Severity.values()));
         families.put("kind.", names(dev.aidossier.model.Enums.Kind.values()));
         families.put("annexIV.", Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        // section B: the instructions for use (the description's closed vocabularies) and the document status
+        families.put("ifu.metric.", names(dev.aidossier.model.Enums.MetricKind.values()));
+        families.put("ifu.threat.", names(dev.aidossier.model.Enums.Threat.values()));
+        families.put("ifu.purpose.", names(dev.aidossier.model.Enums.DatasetPurpose.values()));
+        families.put("ifu.oversight.", names(dev.aidossier.model.Enums.OversightType.values()));
+        families.put("ifu.enables.", names(dev.aidossier.model.Enums.OversightCapability.values()));
+        families.put("docStatus.", names(dev.aidossier.model.Enums.DocumentStatus.values()));
+        // the passport and the interoperability plan: the standings and strengths dev.aidossier.render.Passport gives
+        families.put("standing.", Set.of("met", "partly", "gap", "upcoming", "notApplicable", "notAssessed", "prohibited"));
+        families.put("strength.", Set.of("equivalent", "partial", "related"));
+        families.put("pp.framework.", Set.of("eu-ai-act"));
+        families.put("plan.procedure.", names(dev.aidossier.model.Enums.AssessmentProcedure.values()));
+        families.put("plan.evidence.", Set.of("verified", "missing", "hash-mismatch", "duplicate-id", "unknown-id", "path"));
         List<String> unused = new ArrayList<>();
         for (String key : Catalogues.get("en").messages().keySet()) {
             if (templates.contains("\"" + key + "\"")) {

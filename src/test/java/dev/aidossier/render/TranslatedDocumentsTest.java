@@ -141,7 +141,7 @@ class TranslatedDocumentsTest {
         byte[] td = render(DocumentKind.TECHNICAL_DOCUMENTATION, "cv-screening.yaml", null);
         // with --lang en the same words; only the other translated documents' file names carry the language
         String en = TranslatedGapReportTest.text(render(DocumentKind.TECHNICAL_DOCUMENTATION, "cv-screening.yaml", "en"));
-        assertThat(en).contains("Supplied as cv-screening-declaration.en.pdf", "Supplied as a separate document, cv-screening-instructions.pdf");
+        assertThat(en).contains("Supplied as cv-screening-declaration.en.pdf", "Supplied as a separate document, cv-screening-instructions.en.pdf");
         assertThat(en.replace(".en.pdf", ".pdf")).isEqualTo(TranslatedGapReportTest.text(td));
         assertThat(TranslatedGapReportTest.title(td)).isEqualTo("Technical documentation – TalentLens Screening");
         String t = TranslatedGapReportTest.text(td);

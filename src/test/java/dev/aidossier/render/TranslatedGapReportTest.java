@@ -56,12 +56,10 @@ class TranslatedGapReportTest {
         assertThat(t).contains(Catalogues.get(lang).date("2027-12-02"));
         // the rule pack's own texts: translated where rules/eu-ai-act/i18n/<lang>.yaml has them, else English, marked as such
         assertThat(t).contains("[" + msg(lang, "mark.english") + "]");
-        if (lang.equals("de")) {
-            assertThat(t).contains("FEHLER · EUAIA-ANXIV-1A-PURPOSE · Die Zweckbestimmung ist beschrieben")
-                    .doesNotContain("Intended purpose is described");
-        } else {
-            assertThat(t).contains("EUAIA-ANXIV-1A-PURPOSE · Intended purpose is described [" + msg(lang, "mark.english") + "]");
-        }
+        // rules/eu-ai-act/i18n/<lang>.yaml names every rule in de, fr and pl: the title in the language, no English one
+        String title = RuleTexts.of(List.of("eu-ai-act"), lang).get("EUAIA-ANXIV-1A-PURPOSE").get("title");
+        assertThat(t).contains(msg(lang, "severity.head.error") + " · EUAIA-ANXIV-1A-PURPOSE · " + title)
+                .doesNotContain("Intended purpose is described");
         // none of the English catalogue's sentences (fragments between placeholders of 16 characters or more)
         List<String> english = new ArrayList<>();
         for (Map.Entry<String, Object> e : Catalogues.get("en").messages().entrySet()) {
@@ -133,17 +131,47 @@ class TranslatedGapReportTest {
         }
     }
 
-    /** Every rule the German texts name exists in the pack, and every rule of the pack has a German title. */
-    @Test
-    void theGermanRuleTextsNameEveryRuleOfThePackAndNoOther() {
-        Map<String, Map<String, String>> de = RuleTexts.of(List.of("eu-ai-act"), "de");
+    /**
+     * Every rule the texts of a language name exists in the pack, and every rule of the pack has a title in each of
+     * the six languages (issue 18, item 4), in the file of its language.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "fr", "es", "it", "nl", "pl"})
+    void theRuleTextsOfALanguageNameEveryRuleOfThePackAndNoOther(String lang) throws IOException {
+        Map<String, Map<String, String>> texts = RuleTexts.of(List.of("eu-ai-act"), lang);
         java.util.Set<String> ids = new java.util.TreeSet<>();
         RenderFixtures.ENGINE.rules().rules().forEach(c -> ids.add(c.rule().id()));
         assertThat(ids).hasSizeGreaterThan(150);
-        assertThat(de.keySet()).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(de.values()).allSatisfy(v -> assertThat(v.get("title")).isNotBlank());
+        assertThat(texts.keySet()).as("rules titled in %s.yaml", lang).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(texts.values()).allSatisfy(v -> assertThat(v.get("title")).isNotBlank());
+        String resource = "rules/eu-ai-act/i18n/" + lang + ".yaml";
+        try (java.io.InputStream in = RuleTexts.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            var f = dev.aidossier.load.DataFile.parse(in.readAllBytes(), resource, dev.aidossier.rules.RuleTextsFile.class);
+            assertThat(f.ok()).isTrue();
+            assertThat(f.value().language()).as("language: of %s", resource).isEqualTo(lang);
+        }
+        // a title is a translation, not the English title copied
+        List<String> copied = new ArrayList<>();
+        RenderFixtures.ENGINE.rules().rules().forEach(c -> {
+            if (c.rule().title().equals(texts.get(c.rule().id()).get("title"))) {
+                copied.add(c.rule().id());
+            }
+        });
+        assertThat(copied).as("titles of %s.yaml equal to the English ones", lang).isEmpty();
+        // the official titles of the Articles and Annexes the passport's cells are: one for each of pack.yaml's passport.titles, no other
+        Map<String, String> units = RenderFixtures.ENGINE.packs().get(0).passport().titles();
+        assertThat(units).hasSizeGreaterThan(40);
+        assertThat(RuleTexts.titles(List.of("eu-ai-act"), lang).keySet()).as("titles of %s.yaml", lang).containsExactlyInAnyOrderElementsOf(units.keySet());
+        assertThat(RuleTexts.titles(List.of("eu-ai-act"), lang).get("Art13")).isNotEqualTo(units.get("Art13")).isNotBlank();
+    }
+
+    @Test
+    void aLanguageWithoutRuleTextsShowsTheEnglishTitleMarked() throws Exception {
         assertThat(RuleTexts.of(List.of("eu-ai-act"), "en")).isEmpty();
         assertThat(RuleTexts.of(List.of("eu-ai-act"), "mt")).isEmpty(); // no Maltese texts yet: English, marked
+        String t = text(render("incomplete.yaml", "mt"));
+        assertThat(t).contains("EUAIA-ANXIV-1A-PURPOSE · Intended purpose is described [" + msg("mt", "mark.english") + "]");
     }
 
     @Test
