@@ -66,9 +66,13 @@ final class DataModel {
         doc.put("draftStamp", kind.draftStamp());
         doc.put("stem", Plain.xmlSafe(o.stem()));
         doc.put("audience", o.audience());
+        // the names the other documents get in the same run: with --lang, a translated document is written as
+        // <stem>-<doc>.<lang>.pdf, so a translated document names the translated ones in its own language
         Map<String, Object> files = new LinkedHashMap<>();
+        boolean suffixed = o.lang() != null && Renderer.translated(kind);
         for (DocumentKind k : DocumentKind.values()) {
-            files.put(k.id(), Plain.xmlSafe(o.stem() + "-" + k.id() + ".pdf"));
+            String in = suffixed && Renderer.translated(k) ? o.lang() : null;
+            files.put(k.id(), Plain.xmlSafe(Renderer.fileName(o.stem(), k, in, false, ".pdf")));
         }
         doc.put("files", files);
         root.put("doc", doc);

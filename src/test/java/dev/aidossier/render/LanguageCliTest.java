@@ -27,12 +27,21 @@ class LanguageCliTest {
 
     @Test
     void documentsNotYetTranslatedAreWrittenOnceInEnglishAndSaidSo(@TempDir Path out) throws Exception {
+        // every document of an AI system is translated: each in Polish, and no note
         RenderFixtures.Run r = cli("render", resource("complete.yaml").toString(), "--doc", "all", "--lang", "pl",
-                "-o", out.toString(), "--as-of", "2028-01-01");
+                "-o", out.resolve("system").toString(), "--as-of", "2028-01-01");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(names(out)).contains("complete-gap-report.pl.pdf", "complete-technical-documentation.pdf", "complete-declaration.pdf")
-                .doesNotContain("complete-gap-report.pdf");
-        assertThat(r.out()).contains("technical-documentation is not translated yet: written in English as complete-technical-documentation.pdf");
+        assertThat(names(out.resolve("system"))).contains("complete-gap-report.pl.pdf", "complete-technical-documentation.pl.pdf",
+                        "complete-declaration.pl.pdf", "complete-instructions.pl.pdf")
+                .doesNotContain("complete-gap-report.pdf", "complete-technical-documentation.pdf", "complete-declaration.pdf",
+                        "complete-instructions.pdf");
+        assertThat(r.out()).doesNotContain("not translated yet");
+        // the documents of a general-purpose AI model are not yet: English, under the plain name, and said so
+        RenderFixtures.Run m = cli("render", resource("gpai-model.yaml").toString(), "--doc", "all", "--lang", "pl",
+                "-o", out.resolve("model").toString(), "--as-of", "2028-01-01");
+        assertThat(m.code()).as(m.err()).isZero();
+        assertThat(names(out.resolve("model"))).contains("gpai-model-gap-report.pl.pdf", "gpai-model-gpai-technical-documentation.pdf");
+        assertThat(m.out()).contains("gpai-technical-documentation is not translated yet: written in English as gpai-model-gpai-technical-documentation.pdf");
     }
 
     @Test
@@ -68,8 +77,9 @@ class LanguageCliTest {
         RenderFixtures.Run r = cli("pack", resource("complete.yaml").toString(), "--lang", "de,fr", "-o", out.toString(), "--as-of", "2028-01-01");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         Path pack = out.resolve("complete");
-        assertThat(names(pack)).contains("complete-gap-report.de.pdf", "complete-gap-report.fr.pdf", "complete-technical-documentation.pdf")
-                .doesNotContain("complete-gap-report.pdf");
+        assertThat(names(pack)).contains("complete-gap-report.de.pdf", "complete-gap-report.fr.pdf", "complete-technical-documentation.de.pdf",
+                        "complete-technical-documentation.fr.pdf", "complete-declaration.de.pdf", "complete-declaration.fr.pdf", "complete-instructions.de.pdf")
+                .doesNotContain("complete-gap-report.pdf", "complete-technical-documentation.pdf", "complete-declaration.pdf", "complete-instructions.pdf");
         // Greece, Bulgaria and Cyprus read Greek or Bulgarian: German and French cover none of them
         assertThat(r.out()).contains("complete.yaml:48:20: info [render.language-coverage] Greece (GR) reads el; the documents are in de, fr only",
                 "Bulgaria (BG) reads bg", "Cyprus (CY) reads el");

@@ -71,6 +71,23 @@ class PdfAComplianceTest {
         assertPdfA3b("unicode-technical-documentation.pdf with --font", pdf);
     }
 
+    /** The translated documents (issue 18) in Greek and Bulgarian, other scripts with their own glyphs: still PDF/A-3B. */
+    @org.junit.jupiter.api.Test
+    void translatedDocumentsArePdfA3b(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        TestSupport.Run r = TestSupport.run("render", TestSupport.examples().resolve("cv-screening.yaml").toString(), "--doc", "all",
+                "--lang", "el,bg", "--as-of", "2026-12-02", "-o", dir.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> checked = new ArrayList<>();
+        for (String lang : List.of("el", "bg")) {
+            for (String doc : List.of("technical-documentation", "declaration", "gap-report")) {
+                String name = "cv-screening-" + doc + "." + lang + ".pdf";
+                assertPdfA3b(name, Files.readAllBytes(dir.resolve(name)));
+                checked.add(name);
+            }
+        }
+        assertThat(checked).hasSize(6);
+    }
+
     /** veraPDF's PDF/A-3B profile: zero failed rules, compliant, PDF 1.7. */
     static void assertPdfA3b(String name, byte[] pdf) throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
