@@ -160,6 +160,30 @@ final class RenderFixtures {
     record Run(int code, String out, String err) {
     }
 
+    /**
+     * The text drawn past the right margin of an A4 page of {@code document.css} (18 mm), as "page: text", one
+     * entry per run of text that crosses it: empty when every word stays inside its page.
+     */
+    static List<String> pastTheRightMargin(byte[] pdf) throws IOException {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            List<String> outside = new ArrayList<>();
+            float right = d.getPage(0).getMediaBox().getWidth() - 18f * 72f / 25.4f;
+            PDFTextStripper s = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    for (org.apache.pdfbox.text.TextPosition p : positions) {
+                        if (p.getXDirAdj() + p.getWidthDirAdj() > right + 1f) {
+                            outside.add(getCurrentPageNo() + ": " + text);
+                            return;
+                        }
+                    }
+                }
+            };
+            s.getText(d);
+            return outside;
+        }
+    }
+
     static Run cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

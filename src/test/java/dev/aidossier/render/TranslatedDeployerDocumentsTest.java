@@ -142,23 +142,7 @@ class TranslatedDeployerDocumentsTest {
         Analysis a = analyse("cv-screening");
         for (DocumentKind k : KINDS) {
             byte[] pdf = render(k, a, "cv-screening", lang);
-            try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-                List<String> outside = new ArrayList<>();
-                float right = d.getPage(0).getMediaBox().getWidth() - 18f * 72f / 25.4f; // A4, the right margin of document.css
-                org.apache.pdfbox.text.PDFTextStripper s = new org.apache.pdfbox.text.PDFTextStripper() {
-                    @Override
-                    protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
-                        for (org.apache.pdfbox.text.TextPosition p : positions) {
-                            if (p.getXDirAdj() + p.getWidthDirAdj() > right + 1f) {
-                                outside.add(getCurrentPageNo() + ": " + text);
-                                return;
-                            }
-                        }
-                    }
-                };
-                s.getText(d);
-                assertThat(outside).as("%s in %s", k.id(), lang).isEmpty();
-            }
+            assertThat(RenderFixtures.pastTheRightMargin(pdf)).as("%s in %s", k.id(), lang).isEmpty();
         }
     }
 

@@ -2,9 +2,6 @@ package dev.aidossier.render;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,24 +108,7 @@ class TranslatedGapReportTest {
     @ValueSource(strings = {"de", "fi", "hu"})
     void longWordsStayInsideThePage(String lang) throws Exception {
         byte[] pdf = render("incomplete.yaml", lang);
-        try (PDDocument d = Loader.loadPDF(pdf)) {
-            List<String> outside = new ArrayList<>();
-            PDPage first = d.getPage(0);
-            float right = first.getMediaBox().getWidth() - 18f * 72f / 25.4f; // A4, the right margin of document.css
-            PDFTextStripper s = new PDFTextStripper() {
-                @Override
-                protected void writeString(String text, List<TextPosition> positions) {
-                    for (TextPosition p : positions) {
-                        if (p.getXDirAdj() + p.getWidthDirAdj() > right + 1f) {
-                            outside.add(getCurrentPageNo() + ": " + text);
-                            return;
-                        }
-                    }
-                }
-            };
-            s.getText(d);
-            assertThat(outside).isEmpty();
-        }
+        assertThat(RenderFixtures.pastTheRightMargin(pdf)).isEmpty();
     }
 
     /**
