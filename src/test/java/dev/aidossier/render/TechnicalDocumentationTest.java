@@ -265,4 +265,21 @@ class TechnicalDocumentationTest {
             assertThat(t).contains(h);
         }
     }
+
+    /** A unit follows its value after a no-break space ("0.91 ratio"), a percent sign directly ("99.1%"), in every language. */
+    @Test
+    void unitsStandAfterTheirValuesAsWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String cv = dev.aidossier.TestSupport.examples().resolve("cv-screening.yaml").toString();
+        String adm = dev.aidossier.TestSupport.examples().resolve("admissions-completeness-check.yaml").toString();
+        for (String[] args : new String[][]{{cv, "technical-documentation", "en"}, {cv, "instructions", "de"}, {adm, "instructions", "en"}}) {
+            RenderFixtures.Run r = RenderFixtures.cli("render", args[0], "--doc", args[1], "--lang", args[2], "--as-of", "2026-12-06", "-o", dir.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        String td = text(java.nio.file.Files.readAllBytes(dir.resolve("cv-screening-technical-documentation.en.pdf"))).replace('\u00A0', ' ');
+        assertThat(td).contains("0.91 ratio").doesNotContain("0.91ratio");
+        String de = text(java.nio.file.Files.readAllBytes(dir.resolve("cv-screening-instructions.de.pdf"))).replace('\u00A0', ' ');
+        assertThat(de).contains("0,91 ratio").doesNotContain("0,91ratio");
+        String pct = text(java.nio.file.Files.readAllBytes(dir.resolve("admissions-completeness-check-instructions.en.pdf")));
+        assertThat(pct).contains("99.1%").doesNotContain("99.1 %");
+    }
 }
