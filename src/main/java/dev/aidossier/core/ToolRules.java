@@ -93,7 +93,7 @@ public final class ToolRules {
         verify("signature.untrusted", "The signer is trusted", "The signing certificate does not chain to any anchor given with --trust.", "error");
         verify("signature.no-trust-anchor", "Trust anchors are given", "Without --trust the signature can be checked, but not who made it.", "warning");
         verify("signature.indeterminate", "The signature can be confirmed", "DSS could not confirm the signature (for instance an expired or not yet valid certificate); the message gives its reasons.", "error");
-        verify("signature.record", "The manifest's signature record matches the signatures", "The manifest's signature record (signer, certificateSha256, signedFiles) must name the certificate that signed and every signed PDF.", "error");
+        verify("signature.record", "The manifest's signature record matches the signatures", "The manifest's signature record (signer, certificateSha256, signingTime, level, signedFiles) must name the certificate that signed, the time and level of the manifest's signature, and every signed PDF.", "error");
     }
 
     private static void verify(String id, String title, String help, String level) {

@@ -166,6 +166,21 @@ public final class Verifier {
             findings.add(Finding.error("signature.record", PackIntegrity.MANIFEST + " records certificate SHA-256 " + Names.clip(String.valueOf(recordedCert), 80)
                     + ", but " + PackIntegrity.MANIFEST_SIGNATURE + " was made with certificate " + manifestCert, manifestAt, null));
         }
+        Signatures.Signed ms = r0(signatures);
+        if (m.signature() != null && ms != null) {
+            // the record's time and level must be the manifest signature's own
+            String recTime = m.signature().path("signingTime").asString(null);
+            if (recTime != null && ms.signingTime() != null && !sameSecond(recTime, ms.signingTime())) {
+                findings.add(Finding.error("signature.record", PackIntegrity.MANIFEST + " records signing time " + Names.clip(recTime, 60)
+                        + ", but " + PackIntegrity.MANIFEST_SIGNATURE + " was signed at " + ms.signingTime(), manifestAt, null));
+            }
+            String recLevel = m.signature().path("level").asString(null);
+            String level = baseline(ms.level());
+            if (recLevel != null && level != null && !recLevel.equals(level)) {
+                findings.add(Finding.error("signature.record", PackIntegrity.MANIFEST + " records level " + Names.clip(recLevel, 20)
+                        + ", but " + PackIntegrity.MANIFEST_SIGNATURE + " is a " + level + " signature (" + ms.level() + ")", manifestAt, null));
+            }
+        }
         for (String name : c.files().keySet()) {
             if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") || !packSigned) {
                 continue;
@@ -193,6 +208,24 @@ public final class Verifier {
             }
         }
         return new Report(c.display(), kind, c.files().size(), List.copyOf(signatures), sorted(findings), false);
+    }
+
+    /** Two instants written as ISO-8601 that name the same second; a record that is no instant never matches. */
+    private static boolean sameSecond(String a, String b) {
+        try {
+            return java.time.Instant.parse(a).getEpochSecond() == java.time.Instant.parse(b).getEpochSecond();
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** DSS's level ("CAdES-BASELINE-T", "CAdES_BASELINE_B") as the manifest writes it ("B-T", "B-B"), or null. */
+    static String baseline(String dss) {
+        if (dss == null) {
+            return null;
+        }
+        java.util.regex.Matcher x = java.util.regex.Pattern.compile("BASELINE[-_]([A-Z]+)$").matcher(dss.toUpperCase(java.util.Locale.ROOT));
+        return x.find() ? "B-" + x.group(1) : null;
     }
 
     private static Signatures.Signed r0(List<Signatures.Signed> s) {

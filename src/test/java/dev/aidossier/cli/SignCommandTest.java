@@ -163,6 +163,10 @@ class SignCommandTest {
             Dss.Result pdf = Dss.validate(zip.get("customer-chatbot/customer-chatbot-gap-report.pdf"), null);
             assertThat(pdf.levels()).containsExactly(SignatureLevel.PAdES_BASELINE_T);
             assertThat(pdf.timestamps()).isEqualTo(1);
+            // dossier verify agrees: the record's level B-T and signing time are the manifest signature's own
+            TestSupport.Run v = TestSupport.run("verify", out.resolve("customer-chatbot.zip").toString());
+            assertThat(v.exit()).as(v.toString()).isZero();
+            assertThat(v.out()).doesNotContain("signature.record");
 
             TestSupport.Run again = run(a);
             assertThat(again.out()).as(again.toString()).contains("kept from the last run");

@@ -153,8 +153,14 @@ final class TestSigner {
 
     /** A detached CAdES baseline B signature (DER) over exactly {@code content}. */
     byte[] signDetached(byte[] content) {
+        return signDetached(content, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** As above, signed at {@code time} (what the manifest's record states). */
+    byte[] signDetached(byte[] content, Instant time) {
         return withKey((token, key) -> {
             CAdESSignatureParameters p = new CAdESSignatureParameters();
+            p.bLevel().setSigningDate(Date.from(time));
             p.setSignatureLevel(SignatureLevel.CAdES_BASELINE_B);
             p.setSignaturePackaging(SignaturePackaging.DETACHED);
             p.setSigningCertificate(key.getCertificate());
@@ -210,14 +216,15 @@ final class TestSigner {
         tools.jackson.databind.node.ObjectNode sig = m.putObject("signature");
         sig.put("signer", certificate.getSubjectX500Principal().getName());
         sig.put("certificateSha256", sha256(certificate));
-        sig.put("signingTime", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        sig.put("signingTime", time.toString());
         sig.put("level", "B-B");
         tools.jackson.databind.node.ArrayNode list = sig.putArray("signedFiles");
         signed.forEach(list::add);
         edit.accept(sig);
         byte[] manifest = dev.aidossier.report.Json.write(m).getBytes(StandardCharsets.UTF_8);
         Files.write(dir.resolve("manifest.json"), manifest);
-        Files.write(dir.resolve("manifest.json.p7s"), signDetached(manifest));
+        Files.write(dir.resolve("manifest.json.p7s"), signDetached(manifest, time));
     }
 
 }

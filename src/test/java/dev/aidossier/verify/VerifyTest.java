@@ -192,6 +192,23 @@ class VerifyTest {
                 .contains(p.resolve(PDF) + ":1:1: error [signature.record] " + PDF + " is a PDF of a signed pack, but the manifest's signature record does not list it");
     }
 
+    /** The record's signing time and level must be the manifest signature's own. */
+    @Test
+    void aRecordedTimeOrLevelThatIsNotTheSignaturesIsReported() throws Exception {
+        Path p = copy(unsigned, "record-time");
+        TestSigner.signer().signPack(p, record -> {
+            record.put("signingTime", "2020-01-01T00:00:00Z");
+            record.put("level", "B-T");
+        });
+        TestSupport.Run r = verify("--trust", ca.toString(), p.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).as(r.toString())
+                .contains(p.resolve("manifest.json") + ":1:1: error [signature.record] manifest.json records signing time 2020-01-01T00:00:00Z, but manifest.json.p7s was signed at ")
+                .contains(p.resolve("manifest.json") + ":1:1: error [signature.record] manifest.json records level B-T, but manifest.json.p7s is a B-B signature");
+        // the pack as signed, record untouched: nothing of the kind
+        assertThat(verify("--trust", ca.toString(), signed.toString()).out()).doesNotContain("records signing time", "records level");
+    }
+
     @Test
     void sarifListsTheFindingsWithTheirRules() throws IOException {
         Path p = copy(signed, "sarif");
