@@ -180,4 +180,27 @@ public final class TestSupport {
         }
         return p;
     }
+
+    /**
+     * veraPDF's failed rules for PDF/A-3B, each as "clause-test: message" (empty: compliant; then veraPDF's own
+     * verdict is asserted to agree). The one place the tests validate PDF/A.
+     */
+    public static java.util.List<String> pdfaFailures(byte[] pdf) throws Exception {
+        org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+        org.verapdf.pdfa.flavours.PDFAFlavour flavour = org.verapdf.pdfa.flavours.PDFAFlavour.fromString("3b");
+        java.util.List<String> failed = new java.util.ArrayList<>();
+        try (org.verapdf.pdfa.PDFAParser parser = org.verapdf.pdfa.Foundries.defaultInstance().createParser(new java.io.ByteArrayInputStream(pdf), flavour);
+             org.verapdf.pdfa.PDFAValidator validator = org.verapdf.pdfa.Foundries.defaultInstance().createValidator(flavour, false)) {
+            org.verapdf.pdfa.results.ValidationResult result = validator.validate(parser);
+            for (org.verapdf.pdfa.results.TestAssertion a : result.getTestAssertions()) {
+                if (a.getStatus() == org.verapdf.pdfa.results.TestAssertion.Status.FAILED) {
+                    failed.add(a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage());
+                }
+            }
+            if (failed.isEmpty()) {
+                org.assertj.core.api.Assertions.assertThat(result.isCompliant()).as("veraPDF's verdict").isTrue();
+            }
+        }
+        return failed;
+    }
 }

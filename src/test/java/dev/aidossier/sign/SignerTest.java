@@ -5,23 +5,13 @@ import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.Foundries;
-import org.verapdf.pdfa.PDFAParser;
-import org.verapdf.pdfa.PDFAValidator;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.results.TestAssertion;
-import org.verapdf.pdfa.results.ValidationResult;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +54,7 @@ class SignerTest {
         assertThat(r.report().getSigningTime(r.report().getFirstSignatureId())).isEqualTo(java.util.Date.from(NOW));
 
         assertThat(pdfsig(signed)).contains("Signer full Distinguished Name: " + TestKeys.SIGNER_DN).contains("Signature is Valid");
-        assertThat(pdfaFailures(signed)).isEmpty();
+        assertThat(dev.aidossier.TestSupport.pdfaFailures(signed)).isEmpty();
     }
 
     @Test
@@ -98,7 +88,7 @@ class SignerTest {
         assertThat(r.indications()).as(r.errors().toString()).containsExactly(Indication.TOTAL_PASSED);
         assertThat(r.levels()).containsExactly(SignatureLevel.PAdES_BASELINE_T);
         assertThat(r.timestamps()).isEqualTo(1);
-        assertThat(pdfaFailures(pdf)).isEmpty();
+        assertThat(dev.aidossier.TestSupport.pdfaFailures(pdf)).isEmpty();
         Dss.Result m = Dss.validate(p7s, manifest);
         assertThat(m.indications()).as(m.errors().toString()).containsExactly(Indication.TOTAL_PASSED);
         assertThat(m.levels()).containsExactly(SignatureLevel.CAdES_BASELINE_T);
@@ -171,26 +161,6 @@ class SignerTest {
                 .hasMessage("x.pdf: not a PDF (it does not begin with %PDF-)");
         assertThatThrownBy(() -> PdfFacts.of("%PDF-1.7\ngarbage".getBytes(StandardCharsets.UTF_8), "y.pdf"))
                 .hasMessageStartingWith("y.pdf: not a readable PDF (");
-    }
-
-    /** veraPDF's failed rules for PDF/A-3B (empty: compliant). */
-    static List<String> pdfaFailures(byte[] pdf) throws Exception {
-        VeraGreenfieldFoundryProvider.initialise();
-        PDFAFlavour flavour = PDFAFlavour.fromString("3b");
-        List<String> failed = new ArrayList<>();
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
-            ValidationResult result = validator.validate(parser);
-            for (TestAssertion a : result.getTestAssertions()) {
-                if (a.getStatus() == TestAssertion.Status.FAILED) {
-                    failed.add(a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage());
-                }
-            }
-            if (failed.isEmpty()) {
-                assertThat(result.isCompliant()).isTrue();
-            }
-        }
-        return failed;
     }
 
     /**
