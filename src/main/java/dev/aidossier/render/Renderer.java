@@ -251,7 +251,9 @@ public final class Renderer {
         List<PdfOutput.Attachment> sources = new java.util.ArrayList<>(Sources.of(kind, c.judged(), c.findings(),
                 () -> Sources.findingsSarif(c.judgedBy(), c.judged(), toolVersion)));
         // a document in another language carries the overlay its translated free text came from, beside the description
-        Overlay overlay = overlay(a, o, language(a, o));
+        // (an overlay file given for the language; none is given for the description's own language)
+        String lang = language(a, o);
+        Overlay overlay = lang.equals(sourceLanguage(a)) ? null : o.overlays().get(lang);
         if (overlay != null && overlay.bytes() != null && overlay.file() != null) {
             String name = Plain.xmlSafe(java.nio.file.Path.of(overlay.file()).getFileName().toString());
             sources.add(new PdfOutput.Attachment(name, "application/yaml", "Supplement",
