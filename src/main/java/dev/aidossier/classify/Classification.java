@@ -27,12 +27,16 @@ import java.util.Map;
  * @param citations       the citation a person reads for each key of the basis and of the set-aside list
  * @param highRisk        whether the tier is the pack's high-risk tier (classification.yaml, effects.highRisk)
  * @param prohibited      whether the tier is the pack's prohibited practice (effects.prohibited)
+ * @param onlyProvisions  the provisions that alone apply to the system (Art. 2(2) for an Annex I Section B
+ *                        product), from the {@code onlyProvisions} of the conclusions reached; empty when the
+ *                        Act applies as a whole
  */
 public record Classification(String file, String kind, LocalDate asOf, String tier, String gpai, List<String> transparency,
                              List<String> basis, List<Conclusion> conclusions, List<Conclusion> upcoming,
                              List<String> annexIII, List<String> routes, LocalDate obligationsFrom, boolean derogation,
                              List<String> roles, Map<String, Object> facts, List<Finding> findings,
-                             List<SetAside> setAside, Map<String, String> citations, boolean highRisk, boolean prohibited) {
+                             List<SetAside> setAside, Map<String, String> citations, boolean highRisk, boolean prohibited,
+                             List<String> onlyProvisions) {
 
     /** A conclusion reached (or upcoming). */
     public record Conclusion(String id, String effect, List<String> basis, String title, LocalDate appliesFrom) {
@@ -57,6 +61,18 @@ public record Classification(String file, String kind, LocalDate asOf, String ti
         return citations.getOrDefault(key, key);
     }
 
+    /**
+     * Whether a provision cited by {@code refs} applies under {@link #onlyProvisions}: always when nothing
+     * limits the system, else when one of the keys is one of those provisions or below one (Art6.1.a is
+     * below Art6.1).
+     */
+    public boolean provisionsApply(List<String> refs) {
+        if (onlyProvisions.isEmpty()) {
+            return true;
+        }
+        return refs != null && refs.stream().anyMatch(r -> onlyProvisions.stream().anyMatch(o -> r.equals(o) || r.startsWith(o + ".")));
+    }
+
     public boolean isHighRisk() {
         return highRisk;
     }
@@ -79,6 +95,7 @@ public record Classification(String file, String kind, LocalDate asOf, String ti
         m.put("derogation", derogation);
         m.put("roles", roles);
         m.put("obligationsFrom", obligationsFrom == null ? "" : obligationsFrom.toString());
+        m.put("onlyProvisions", onlyProvisions);
         return m;
     }
 }

@@ -83,6 +83,7 @@ public record ClassificationFile(
             String route,
             List<@NotBlank String> because,
             List<@NotBlank String> roles,
-            List<@NotBlank String> removesRoles) {
+            List<@NotBlank String> removesRoles,
+            List<@NotBlank String> onlyProvisions) {
     }
 }

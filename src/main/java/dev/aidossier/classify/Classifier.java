@@ -80,6 +80,16 @@ public final class Classifier {
                             + "' has no entry in citations"));
                 }
             }
+            for (String k : c.onlyProvisions() == null ? List.<String>of() : c.onlyProvisions()) {
+                if (data.citations() != null && !data.citations().containsKey(k)) {
+                    problems.add(at("conclusions[" + i + "].onlyProvisions", "rules.schema", "provision '" + k + "' of conclusion '" + c.id()
+                            + "' has no entry in citations"));
+                }
+            }
+            if (c.onlyProvisions() != null && !c.effect().equals(data.effects().highRisk())) {
+                problems.add(at("conclusions[" + i + "].onlyProvisions", "rules.schema", "conclusion '" + c.id()
+                        + "' limits the provisions that apply, which only a conclusion of effect " + data.effects().highRisk() + " may do"));
+            }
         }
         if (data.predicates() != null) {
             data.predicates().forEach((name, expr) -> predicates.put(name, compile(expr, "predicates." + name, cel, problems)));
@@ -400,6 +410,29 @@ public final class Classifier {
             routes.clear();
             obligationsFrom = null;
         }
+        // Art. 2(2): a high-risk system reached only through conclusions that limit the provisions applying to
+        // it (an Annex I Section B product) is bound by those alone; every other conclusion falls away as outside
+        List<String> only = new ArrayList<>();
+        if (fx.highRisk().equals(tier)) {
+            List<Conclusion> limiting = data.conclusions().stream().filter(dc -> dc.onlyProvisions() != null && fired.contains(dc.id())).toList();
+            boolean unlimited = reached.stream().anyMatch(rc -> rc.effect().equals(fx.highRisk())
+                    && limiting.stream().noneMatch(l -> l.id().equals(rc.id())));
+            if (!limiting.isEmpty() && !unlimited) {
+                limiting.forEach(l -> l.onlyProvisions().stream().filter(k -> !only.contains(k)).forEach(only::add));
+                List<String> because = limiting.stream().flatMap(l -> l.because() == null ? java.util.stream.Stream.<String>empty() : l.because().stream())
+                        .distinct().toList();
+                List<Classification.Conclusion> kept = new ArrayList<>();
+                for (Classification.Conclusion rc : effective) {
+                    if (rc.effect().equals(fx.highRisk()) || rc.effect().equals("note")
+                            || rc.basis().stream().anyMatch(k -> only.stream().anyMatch(o -> k.equals(o) || k.startsWith(o + ".")))) {
+                        kept.add(rc);
+                    } else { // considered, and set aside by the provision that limits the Act (a negative decision is cited)
+                        setAside.add(new Classification.SetAside(rc.id(), rc.basis(), rc.title(), List.of(), reasons(d, facts, because)));
+                    }
+                }
+                effective = List.copyOf(kept);
+            }
+        }
         effective.forEach(c -> basis.addAll(c.basis()));
         List<String> transparency = effective.stream().filter(c -> c.effect().equals(fx.transparency()))
                 .map(c -> c.basis().get(0)).distinct().sorted().toList();
@@ -420,12 +453,14 @@ public final class Classifier {
         }
         return new Classification(d.file(), kind, asOf, tier, gpai, transparency, List.copyOf(basis), List.copyOf(effective),
                 List.copyOf(upcoming), List.copyOf(annexIII), List.copyOf(routes), obligationsFrom, derogation, List.copyOf(roles),
-                facts, List.copyOf(findings), List.copyOf(setAside), citations(basis, setAside, upcoming),
-                fx.highRisk().equals(tier), fx.prohibited().equals(tier));
+                facts, List.copyOf(findings), List.copyOf(setAside), citations(basis, setAside, upcoming, only),
+                fx.highRisk().equals(tier), fx.prohibited().equals(tier), List.copyOf(only));
     }
 
-    private Map<String, String> citations(Set<String> basis, List<Classification.SetAside> setAside, List<Classification.Conclusion> upcoming) {
+    private Map<String, String> citations(Set<String> basis, List<Classification.SetAside> setAside, List<Classification.Conclusion> upcoming,
+                                          List<String> only) {
         Map<String, String> out = new LinkedHashMap<>();
+        only.forEach(k -> out.put(k, cite(k)));
         basis.forEach(k -> out.put(k, cite(k)));
         upcoming.forEach(u -> u.basis().forEach(k -> out.put(k, cite(k))));
         setAside.forEach(s -> s.basis().forEach(k -> out.put(k, cite(k))));

@@ -79,6 +79,9 @@ final class ClassifyCommand extends AnalysisCommand {
                 if (c.obligationsFrom() != null && c.isHighRisk()) {
                     out.println("  obligations from " + c.obligationsFrom());
                 }
+                if (!c.onlyProvisions().isEmpty()) {
+                    out.println("  only applies:    " + cited(c, c.onlyProvisions()));
+                }
                 out.println("  transparency:    " + (c.transparency().isEmpty() ? "none" : cited(c, c.transparency())));
                 out.println("  general-purpose: " + c.gpai());
                 for (Classification.Conclusion u : c.upcoming()) {

@@ -112,6 +112,7 @@ public final class Json {
         m.put("citations", c.citations());
         m.put("annexIII", c.annexIII());
         m.put("routes", c.routes());
+        m.put("onlyProvisions", c.onlyProvisions());
         m.put("derogation", c.derogation());
         m.put("obligationsFrom", c.obligationsFrom() == null ? null : c.obligationsFrom().toString());
         m.put("asOf", c.asOf().toString());

@@ -350,6 +350,9 @@ public final class RuleEngine {
         if (a.roles() != null && a.roles().stream().noneMatch(c.roles()::contains)) {
             return false;
         }
+        if (!c.provisionsApply(cr.rule().refs())) {
+            return false; // Art. 2(2): the provision the rule checks does not apply to this system
+        }
         return cr.when() == null || test(cr.when(), vars);
     }
 

@@ -108,6 +108,46 @@ class CliTest {
     }
 
     @Test
+    void anAnnexISectionBProductIsBoundOnlyByTheProvisionsOfArticle2Paragraph2() throws IOException {
+        String sectionB = "apiVersion: dossier/v1\nkind: AISystem\nmetadata:\n  name: Shuttle\n  version: \"1\"\n"
+                + "spec:\n  provider:\n    name: Shuttle GmbH\n  roles: [provider]\n  classification:\n    annexI:\n"
+                + "      legislation: [AnxI.B.18]\n      isProduct: true\n      thirdPartyAssessment: true\n"
+                + "    transparency:\n      interactsWithNaturalPersons: true\n";
+        Path p = write("shuttle.yaml", sectionB);
+        TestSupport.Run r = TestSupport.run("classify", "--as-of", "2028-09-01", p.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out().lines().toList()).containsExactly(
+                p + ": high-risk",
+                "  legal basis:     Art6.1 (Art. 6(1)), Art6.1.a (Art. 6(1), point (a)), Art6.1.b (Art. 6(1), point (b)), Art2.2 (Art. 2(2)), "
+                        + "AnxI.B.18 (Annex I, Section B, point 18)",
+                "  obligations from 2028-08-02",
+                "  only applies:    Art6.1 (Art. 6(1)), Art60a (Art. 60a), Art102 (Art. 102), Art103 (Art. 103), Art104 (Art. 104), "
+                        + "Art105 (Art. 105), Art106 (Art. 106), Art107 (Art. 107), Art108 (Art. 108), Art109 (Art. 109), Art110 (Art. 110), "
+                        + "Art111 (Art. 111), Art112 (Art. 112)",
+                "  transparency:    none",
+                "  general-purpose: none",
+                "  set aside:       Art50.1 (Art. 50(1)): Persons must be told they are interacting with an AI system",
+                "                     because spec.classification.annexI.legislation = [AnxI.B.18] (" + p + ":12:20)");
+        JsonNode c = Json.mapper().readTree(TestSupport.run("classify", "--format", "json", "--as-of", "2028-09-01", p.toString()).out()).get(0);
+        assertThat(c.get("routes").toString()).isEqualTo("[\"annex-i-section-b\"]");
+        assertThat(c.get("onlyProvisions").get(1).asString()).isEqualTo("Art60a");
+        // check: no rule of the Act applies (Annex IV, Art. 9-15, 50 ...): every one is not applicable
+        JsonNode f = Json.mapper().readTree(TestSupport.run("check", "--format", "json", "--as-of", "2028-09-01", "--fail-on", "never", p.toString()).out());
+        java.util.List<String> statuses = new java.util.ArrayList<>();
+        f.get("files").get(0).get("findings").forEach(x -> {
+            if (x.get("ruleId").asString().startsWith("EUAIA-")) {
+                statuses.add(x.get("status").asString());
+            }
+        });
+        assertThat(statuses).isNotEmpty().containsOnly("notApplicable");
+        // a Section A act beside it brings the whole Act back
+        Path both = write("both.yaml", sectionB.replace("[AnxI.B.18]", "[AnxI.B.18, AnxI.A.11]"));
+        JsonNode c2 = Json.mapper().readTree(TestSupport.run("classify", "--format", "json", "--as-of", "2028-09-01", both.toString()).out()).get(0);
+        assertThat(c2.get("onlyProvisions").size()).isZero();
+        assertThat(c2.get("transparency").toString()).isEqualTo("[\"Art50.1\"]");
+    }
+
+    @Test
     void classifyPrintsNoObligationDateForADerogation() throws IOException {
         Path p = write("derog.yaml", CV.replace("[AnxIII.4.a]", "[AnxIII.3.a]") + "    derogation:\n      preparatoryTask: true\n      noSignificantRisk: true\n");
         TestSupport.Run r = TestSupport.run("classify", "--as-of", "2026-11-23", p.toString());

@@ -67,7 +67,7 @@ class CatalogueTest {
         String templates = templatesText() + java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/dev/aidossier/render/Renderer.java"));
         Map<String, Set<String>> families = new LinkedHashMap<>();
         families.put("label.", Set.of("high-risk", "prohibited", "limited-risk", "minimal-risk", "out-of-scope", "none", "gpai",
-                "gpai-systemic-risk", "annex-i", "annex-iii"));
+                "gpai-systemic-risk", "annex-i", "annex-i-section-b", "annex-iii"));
         families.put("role.", Set.of("provider", "deployer", "importer", "distributor", "productManufacturer", "authorisedRepresentative"));
         families.put("severity.head.", names(dev.aidossier.core.Severity.values()));
         families.put("severity.", names(dev.aidossier.core.Severity.values()));
@@ -118,6 +118,21 @@ class CatalogueTest {
             }
         }
         assertThat(unused).as("keys of en.yaml no template uses").isEmpty();
+    }
+
+    /** A route the classification can give (route: in classification.yaml) is shown by its label, never as its id. */
+    @Test
+    void everyRouteOfTheClassificationHasALabel() throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+route: ([a-z0-9-]+)\\s*$")
+                .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("rules/eu-ai-act/classification.yaml")));
+        Set<String> routes = new java.util.TreeSet<>();
+        while (m.find()) {
+            routes.add(m.group(1));
+        }
+        assertThat(routes).contains("annex-i", "annex-i-section-b", "annex-iii");
+        for (String route : routes) {
+            assertThat(Catalogues.get("en").messages()).as("label of route " + route).containsKey("label." + route);
+        }
     }
 
     @Test
