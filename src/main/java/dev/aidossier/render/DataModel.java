@@ -1,5 +1,7 @@
 package dev.aidossier.render;
 
+import dev.aidossier.analysis.Coverage;
+
 import dev.aidossier.util.Hashes;
 import dev.aidossier.analysis.Engine;
 import dev.aidossier.analysis.Analysis;
@@ -167,8 +169,18 @@ final class DataModel {
         root.put("counts", counts);
 
         Coverage coverage = new Coverage(a.findings(), rules);
-        root.put("coverage", coverage.byKey());
-        root.put("provisions", coverage.provisions());
+        Map<String, Object> byKey = new LinkedHashMap<>();
+        coverage.byKey().forEach((k, t) -> byKey.put(k, tally(t)));
+        root.put("coverage", byKey);
+        List<Map<String, Object>> provisions = new ArrayList<>();
+        coverage.byProvision().forEach((prov, t) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", prov);
+            m.put("label", Coverage.label(prov));
+            m.putAll(tally(t));
+            provisions.add(m);
+        });
+        root.put("provisions", provisions);
 
         DeclarationGate gate = DeclarationGate.of(a);
         Map<String, Object> g = new LinkedHashMap<>();
@@ -179,6 +191,22 @@ final class DataModel {
 
         root.put("evidence", evidence(spec, a.findings()));
         return root;
+    }
+
+    /** A coverage tally as the templates read it: counts, and completeness when some rule applies. */
+    private static Map<String, Object> tally(Coverage.Tally t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("failed", t.failed());
+        m.put("upcoming", t.upcoming());
+        m.put("waived", t.waived());
+        m.put("passed", t.passed());
+        m.put("notApplicable", t.notApplicable());
+        m.put("applicable", t.applicable());
+        m.put("rules", t.rules());
+        if (t.completeness() != null) {
+            m.put("completeness", t.completeness());
+        }
+        return m;
     }
 
     private static Map<String, Object> classification(Engine engine, Classification c) {

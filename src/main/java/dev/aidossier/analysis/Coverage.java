@@ -1,4 +1,4 @@
-package dev.aidossier.render;
+package dev.aidossier.analysis;
 
 import dev.aidossier.core.Finding;
 import dev.aidossier.core.Status;
@@ -24,19 +24,20 @@ import java.util.regex.Pattern;
  * {@code AnxIV.2}, {@code AnxIV.2.d} and {@code AnxIV.2.d.3}), once per prefix. Completeness of a key is
  * passed / applicable, where applicable is every rule that is not notApplicable (upcoming ones included:
  * they are unmet, only not yet due). Only rules of the pack count; the tool's own checks (schema,
- * evidence, waivers) have no passing side and are listed as findings instead.
+ * evidence, waivers) have no passing side and are listed as findings instead. The documents show it
+ * (the gap report's completeness per point and article); they do not compute it.
  */
-final class Coverage {
+public final class Coverage {
 
     private static final Pattern PROVISION = Pattern.compile("^(Art|Anx)([0-9]+[a-z]?|[IVXL]+)");
 
-    /** Outcome counts of the rules under one key. */
-    static final class Tally {
-        final Set<String> failed = new LinkedHashSet<>();
-        final Set<String> upcoming = new LinkedHashSet<>();
-        final Set<String> waived = new LinkedHashSet<>();
-        final Set<String> passed = new LinkedHashSet<>();
-        final Set<String> notApplicable = new LinkedHashSet<>();
+    /** Outcome counts of the rules under one key: each set holds the rule ids with that outcome. */
+    public static final class Tally {
+        private final Set<String> failed = new LinkedHashSet<>();
+        private final Set<String> upcoming = new LinkedHashSet<>();
+        private final Set<String> waived = new LinkedHashSet<>();
+        private final Set<String> passed = new LinkedHashSet<>();
+        private final Set<String> notApplicable = new LinkedHashSet<>();
 
         void add(String rule, Status s) {
             switch (s) {
@@ -48,23 +49,38 @@ final class Coverage {
             }
         }
 
-        int applicable() {
+        public int failed() {
+            return failed.size();
+        }
+
+        public int upcoming() {
+            return upcoming.size();
+        }
+
+        public int waived() {
+            return waived.size();
+        }
+
+        public int passed() {
+            return passed.size();
+        }
+
+        public int notApplicable() {
+            return notApplicable.size();
+        }
+
+        /** Every rule that is not notApplicable (upcoming ones included: unmet, only not yet due). */
+        public int applicable() {
             return failed.size() + upcoming.size() + waived.size() + passed.size();
         }
 
-        Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("failed", failed.size());
-            m.put("upcoming", upcoming.size());
-            m.put("waived", waived.size());
-            m.put("passed", passed.size());
-            m.put("notApplicable", notApplicable.size());
-            m.put("applicable", applicable());
-            m.put("rules", failed.size() + upcoming.size() + waived.size() + passed.size() + notApplicable.size());
-            if (applicable() > 0) {
-                m.put("completeness", (int) Math.floor(100.0 * passed.size() / applicable()));
-            }
-            return m;
+        public int rules() {
+            return applicable() + notApplicable.size();
+        }
+
+        /** passed / applicable in whole per cent, rounded down; null when no rule applies. */
+        public Integer completeness() {
+            return applicable() == 0 ? null : (int) Math.floor(100.0 * passed.size() / applicable());
         }
     }
 
@@ -72,7 +88,7 @@ final class Coverage {
     private final Map<String, Tally> byProvision = new TreeMap<>(Coverage::compareProvisions);
     private final Map<String, Status> ruleOutcome = new LinkedHashMap<>();
 
-    Coverage(List<Finding> findings, RuleEngine rules) {
+    public Coverage(List<Finding> findings, RuleEngine rules) {
         Map<String, List<Finding>> perRule = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (rules.rule(f.ruleId()) != null) {
@@ -108,7 +124,7 @@ final class Coverage {
     }
 
     /** {@code AnxIV.2.d.3} → AnxIV, AnxIV.2, AnxIV.2.d, AnxIV.2.d.3. */
-    static List<String> prefixes(String ref) {
+    public static List<String> prefixes(String ref) {
         List<String> out = new ArrayList<>();
         String[] parts = ref.split("\\.");
         StringBuilder sb = new StringBuilder();
@@ -123,13 +139,13 @@ final class Coverage {
     }
 
     /** The article or annex a reference key belongs to: {@code Art10.2.b} → Art10, {@code AnxIV.1.a} → AnxIV. */
-    static String provision(String ref) {
+    public static String provision(String ref) {
         Matcher m = PROVISION.matcher(ref);
         return m.find() ? m.group(1) + m.group(2) : null;
     }
 
     /** Human label: Art10 → "Art. 10", AnxIV → "Annex IV". */
-    static String label(String provision) {
+    public static String label(String provision) {
         if (provision.startsWith("Art")) {
             return "Art. " + provision.substring(3);
         }
@@ -137,7 +153,7 @@ final class Coverage {
     }
 
     /** Articles by number, then annexes by numeral. */
-    static int compareProvisions(String a, String b) {
+    public static int compareProvisions(String a, String b) {
         boolean artA = a.startsWith("Art");
         boolean artB = b.startsWith("Art");
         if (artA != artB) {
@@ -173,28 +189,18 @@ final class Coverage {
         return total;
     }
 
-    /** Reference key (every prefix) → tally as a map. */
-    Map<String, Object> byKey() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        byKey.forEach((k, t) -> m.put(k, t.toMap()));
-        return m;
+    /** Reference key (every prefix) → its tally, keys in their natural order. */
+    public Map<String, Tally> byKey() {
+        return java.util.Collections.unmodifiableMap(byKey);
     }
 
-    /** Provisions in legal order, each with its label and tally. */
-    List<Map<String, Object>> provisions() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        byProvision.forEach((p, t) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("key", p);
-            m.put("label", label(p));
-            m.putAll(t.toMap());
-            out.add(m);
-        });
-        return out;
+    /** Provision (Art10, AnxIV) → its tally, in legal order. */
+    public Map<String, Tally> byProvision() {
+        return java.util.Collections.unmodifiableMap(byProvision);
     }
 
     /** The outcome of each rule that produced findings. */
-    Map<String, Status> ruleOutcomes() {
+    public Map<String, Status> ruleOutcomes() {
         return ruleOutcome;
     }
 }
