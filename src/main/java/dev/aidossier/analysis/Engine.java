@@ -14,6 +14,7 @@ import dev.aidossier.rules.RulePackFile;
 import dev.aidossier.rules.EvidenceCheck;
 import dev.aidossier.rules.RulePackSource;
 import dev.aidossier.rules.RuleEngine;
+import dev.aidossier.rules.RuleTranslations;
 import dev.aidossier.rules.ModificationFile;
 import dev.aidossier.rules.RegistrationFile;
 import dev.aidossier.rules.RuleFile;
@@ -43,10 +44,13 @@ public final class Engine {
     private final ModificationFile modification;
     private final RegistrationFile registration;
     private final List<byte[]> hashed; // names and contents of the pack's files, in load order
+    private final Map<String, Map<String, Map<String, String>>> ruleTexts; // language, rule id, title/message/remediation
     private volatile String packHash; // computed on first use: hashing every file is not needed to check a description
 
     private Engine(List<RulePackFile> packs, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits,
-                   List<byte[]> hashed, ModificationFile modification, RegistrationFile registration) {
+                   List<byte[]> hashed, ModificationFile modification, RegistrationFile registration,
+                   Map<String, Map<String, Map<String, String>>> ruleTexts) {
+        this.ruleTexts = ruleTexts;
         this.registration = registration;
         this.hashed = hashed;
         this.modification = modification;
@@ -57,6 +61,14 @@ public final class Engine {
         this.cel = cel;
         this.substance = substance;
         this.limits = limits;
+    }
+
+    /**
+     * The rule texts of the packs in {@code lang} ({@code <pack>/i18n/<lang>.yaml}, checked at load): rule id to its
+     * {@code title}, {@code message} and {@code remediation}, each only where translated; empty for none.
+     */
+    public Map<String, Map<String, String>> ruleTexts(String lang) {
+        return ruleTexts.getOrDefault(lang, Map.of());
     }
 
     /** A pack that cannot be loaded; its findings point into the pack's own files. */
@@ -163,11 +175,19 @@ public final class Engine {
             engines.add(RuleEngine.compile(pack.id(), r.ruleFiles(), cel, substance, dates, pack.links(), pack.references(), problems));
         }
         RuleEngine rules = RuleEngine.combine(engines, problems);
+        // the packs' rule texts in other languages, checked against the rules they translate
+        Map<String, Map<String, Map<String, String>>> texts = new java.util.HashMap<>();
+        if (withRules && problems.isEmpty()) {
+            for (Read r : reads) {
+                RuleTranslations.load(source, r.pack().id(), dev.aidossier.render.Catalogues.languages(), rules, problems)
+                        .forEach((lang, t) -> texts.computeIfAbsent(lang, k -> new java.util.LinkedHashMap<>()).putAll(t));
+            }
+        }
         if (!problems.isEmpty() || classifier == null) {
             problems.sort(Finding.ORDER); // bean validation reports in no fixed order
             throw new PackError(problems);
         }
-        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed), modification, registration);
+        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed), modification, registration, Map.copyOf(texts));
     }
 
     /** The patterns of pack.yaml (passport, reference keys) must compile; a bad one is an error at its place. */

@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Translations of a rule pack's texts: {@code rules/<pack>/i18n/<lang>.yaml} (bundled), rule id to
- * {@code {title, remediation}}, and the pack's own unit titles ({@code titles}: an article's official title). A rule
- * or unit without an entry keeps its English text, which the documents mark as the English original; so does every
- * message (it is filled in with the finding's path and value).
+ * {@code {title, message, remediation}}, and the pack's own unit titles ({@code titles}: an article's official title).
+ * A rule or unit without an entry keeps its English text, which the documents mark as the English original. The
+ * renderer takes the rule texts from the loaded pack ({@code Engine.ruleTexts}, checked against its rules).
  */
 public final class RuleTexts {
 
@@ -94,6 +94,9 @@ public final class RuleTexts {
             Map<String, String> m = new LinkedHashMap<>();
             if (t.title() != null) {
                 m.put("title", t.title());
+            }
+            if (t.message() != null) {
+                m.put("message", t.message());
             }
             if (t.remediation() != null) {
                 m.put("remediation", t.remediation());
