@@ -42,7 +42,7 @@ public record RulePackFile(
      * The grammar of the pack's reference keys (a rule's {@code refs}, a crosswalk's columns): a regular
      * expression a whole key must match, and an example for the message when one does not.
      */
-    public record References(@NotBlank String pattern, @NotBlank String example) {
+    public record References(@NotBlank String pattern, @NotBlank String example, List<@NotNull @Valid Provision> provisions) {
 
         /** The compiled pattern, or null when it does not compile (reported when the pack loads). */
         public java.util.regex.Pattern compiled() {
@@ -52,6 +52,16 @@ public record RulePackFile(
                 return null;
             }
         }
+    }
+
+    /**
+     * A kind of provision keys belong to ({@link Provisions}): {@code match} finds it at the start of a key, its
+     * first group is the number {@code {n}} ({@code numbering} arabic or roman), {@code label} how a person
+     * reads it, {@code link} its anchor in the official text.
+     */
+    public record Provision(@NotBlank String match,
+                            @NotNull @Pattern(regexp = "arabic|roman", message = "must be arabic or roman") String numbering,
+                            @NotBlank String label, String link) {
     }
 
     /**
