@@ -118,6 +118,7 @@ public final class Engine {
         ModificationFile modification = null;
         RegistrationFile registration = null;
         List<Read> reads = new ArrayList<>();
+        List<RuleTranslations.Read> translations = new ArrayList<>();
         for (String packId : packIds) {
             DataFile<RulePackFile> pf = read(source, packId + "/pack.yaml", RulePackFile.class, problems, hashed, null);
             if (pf == null || !pf.ok()) {
@@ -157,6 +158,11 @@ public final class Engine {
                 }
             }
             reads.add(new Read(pack, cf, ruleFiles));
+            if (withRules) {
+                // its rule texts in other languages: not in the pack hash (a translation changes no verdict; pack's reuse key
+                // counts a --rules folder file by file, and the bundled texts are part of the build)
+                translations.addAll(RuleTranslations.read(source, packId, dev.aidossier.render.Catalogues.languages(), problems));
+            }
         }
         celWarmUp.join();
         for (Read r : reads) {
@@ -176,18 +182,12 @@ public final class Engine {
         }
         RuleEngine rules = RuleEngine.combine(engines, problems);
         // the packs' rule texts in other languages, checked against the rules they translate
-        Map<String, Map<String, Map<String, String>>> texts = new java.util.HashMap<>();
-        if (withRules && problems.isEmpty()) {
-            for (Read r : reads) {
-                RuleTranslations.load(source, r.pack().id(), dev.aidossier.render.Catalogues.languages(), rules, problems)
-                        .forEach((lang, t) -> texts.computeIfAbsent(lang, k -> new java.util.LinkedHashMap<>()).putAll(t));
-            }
-        }
+        Map<String, Map<String, Map<String, String>>> texts = problems.isEmpty() ? RuleTranslations.check(translations, rules, problems) : Map.of();
         if (!problems.isEmpty() || classifier == null) {
             problems.sort(Finding.ORDER); // bean validation reports in no fixed order
             throw new PackError(problems);
         }
-        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed), modification, registration, Map.copyOf(texts));
+        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed), modification, registration, texts);
     }
 
     /** The patterns of pack.yaml (passport, reference keys) must compile; a bad one is an error at its place. */

@@ -30,13 +30,17 @@ public final class RuleTranslations {
     private RuleTranslations() {
     }
 
+    /** A rule texts file as read, before it is checked against the pack's rules. */
+    public record Read(String pack, String lang, DataFile<RuleTextsFile> file) {
+    }
+
     /**
-     * The texts of {@code pack} in each of {@code languages} that has a file: language to rule id to
-     * {@code {title, message, remediation}} (each only where translated). Problems are added to {@code problems}.
+     * Reads and parses the texts of {@code pack} in each of {@code languages} that has a file (a pack has no list of
+     * its languages: each official language is looked for); problems of the file itself are added to {@code problems}.
+     * Done while the CEL runtime warms up, so it costs the start-up nothing on a machine with a spare core.
      */
-    public static Map<String, Map<String, Map<String, String>>> load(RulePackSource source, String pack, List<String> languages,
-                                                                     RuleEngine rules, List<Finding> problems) {
-        Map<String, Map<String, Map<String, String>>> out = new LinkedHashMap<>();
+    public static List<Read> read(RulePackSource source, String pack, List<String> languages, List<Finding> problems) {
+        List<Read> out = new java.util.ArrayList<>();
         for (String lang : languages) {
             String relative = pack + "/i18n/" + lang + ".yaml";
             byte[] bytes;
@@ -52,16 +56,29 @@ public final class RuleTranslations {
             }
             DataFile<RuleTextsFile> f = DataFile.parse(bytes, source.display(relative), RuleTextsFile.class);
             problems.addAll(f.findings());
-            if (!f.ok()) {
-                continue;
-            }
-            int before = problems.size();
-            Map<String, Map<String, String>> texts = check(f, pack, lang, rules, problems);
-            if (problems.size() == before) {
-                out.put(lang, texts);
+            if (f.ok()) {
+                out.add(new Read(pack, lang, f));
             }
         }
-        return Collections.unmodifiableMap(out);
+        return out;
+    }
+
+    /**
+     * The texts of the files read, checked against the compiled rules: language to rule id to
+     * {@code {title, message, remediation}} (each only where translated). Problems are added to {@code problems}.
+     */
+    public static Map<String, Map<String, Map<String, String>>> check(List<Read> files, RuleEngine rules, List<Finding> problems) {
+        Map<String, Map<String, Map<String, String>>> out = new LinkedHashMap<>();
+        for (Read r : files) {
+            int before = problems.size();
+            Map<String, Map<String, String>> texts = check(r.file(), r.pack(), r.lang(), rules, problems);
+            if (problems.size() == before) {
+                out.computeIfAbsent(r.lang(), k -> new LinkedHashMap<>()).putAll(texts);
+            }
+        }
+        Map<String, Map<String, Map<String, String>>> frozen = new LinkedHashMap<>();
+        out.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
+        return Collections.unmodifiableMap(frozen);
     }
 
     static Map<String, Map<String, String>> check(DataFile<RuleTextsFile> f, String pack, String lang, RuleEngine rules,

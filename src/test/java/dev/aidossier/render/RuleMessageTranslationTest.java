@@ -143,6 +143,20 @@ class RuleMessageTranslationTest {
         assertThat(t).doesNotContain(squeezed("is a placeholder"), squeezed("is missing"), squeezed("is not as required"), "requires");
     }
 
+    /**
+     * What the translated message quotes from the description is text, never markup, and is not filled in again: a
+     * value holding {@code <b>}, {@code &} or {@code {path}} is printed as written.
+     */
+    @Test
+    void aQuotedValueIsPrintedAsWritten(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        String yaml = java.nio.file.Files.readString(DRAFT).replace("intendedPurpose: TBD ", "intendedPurpose: \"TBD <b>&amp; {path}\" ");
+        Path p = tmp.resolve("cv-screening-draft.yaml");
+        java.nio.file.Files.writeString(p, yaml);
+        Analysis a = RenderFixtures.ENGINE.analyse(p, "cv-screening-draft.yaml", AFTER);
+        String t = squeezed(RenderFixtures.text(render(DocumentKind.GAP_REPORT, a, "de")));
+        assertThat(t).contains(squeezed("spec.general.intendedPurpose ist ein Platzhalter ('TBD <b>&amp; {path}')."));
+    }
+
     /** A language whose rule texts have titles only (Spanish) shows the English message and remediation, marked as English. */
     @Test
     void aLanguageWithoutMessagesShowsTheEnglishMessageMarked() throws Exception {
