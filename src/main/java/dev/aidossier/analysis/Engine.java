@@ -356,7 +356,7 @@ public final class Engine {
             c = classifier.classify(loaded, asOf);
             findings.addAll(c.findings());
             List<Finding> ruleFindings = new ArrayList<>(rules.evaluate(loaded, c, asOf));
-            ruleFindings.addAll(EvidenceCheck.check(loaded));
+            ruleFindings.addAll(EvidenceCheck.check(loaded, pack().evidence() == null ? List.of() : pack().evidence().refs()));
             findings.addAll(Waivers.apply(loaded, ruleFindings, rules, asOf));
         }
         findings.sort(Finding.ORDER);

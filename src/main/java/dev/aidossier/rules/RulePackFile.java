@@ -30,6 +30,7 @@ public record RulePackFile(
         @Pattern(regexp = "[a-z0-9-]+", message = "must be a pack id") String classificationFrom,
         @NotNull List<@NotBlank @Pattern(regexp = NAME, message = NAME_MESSAGE) String> ruleFiles,
         @Valid SubstanceConfig substance,
+        @Valid Evidence evidence,
         Map<String, @NotNull LocalDate> dates,
         Map<String, @NotBlank String> links,
         @Valid Passport passport,
@@ -52,6 +53,10 @@ public record RulePackFile(
                 return null;
             }
         }
+    }
+
+    /** The tool's own check of the evidence files a description cites: the provisions its findings serve. */
+    public record Evidence(@NotEmpty List<@NotBlank String> refs) {
     }
 
     /**
