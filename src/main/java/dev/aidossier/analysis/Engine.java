@@ -161,7 +161,7 @@ public final class Engine {
             if (withRules) {
                 // its rule texts in other languages: not in the pack hash (a translation changes no verdict; pack's reuse key
                 // counts a --rules folder file by file, and the bundled texts are part of the build)
-                translations.addAll(RuleTranslations.read(source, packId, dev.aidossier.render.Catalogues.languages(), problems));
+                translations.addAll(RuleTranslations.read(source, packId, pack.translations() == null ? List.of() : pack.translations(), problems));
             }
         }
         celWarmUp.join();

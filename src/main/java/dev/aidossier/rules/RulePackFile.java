@@ -29,6 +29,7 @@ public record RulePackFile(
         @Pattern(regexp = NAME, message = NAME_MESSAGE) String classification,
         @Pattern(regexp = "[a-z0-9-]+", message = "must be a pack id") String classificationFrom,
         @NotNull List<@NotBlank @Pattern(regexp = NAME, message = NAME_MESSAGE) String> ruleFiles,
+        List<@NotBlank @Pattern(regexp = "[a-z]{2}", message = "must be a two-letter language code") String> translations,
         @Valid SubstanceConfig substance,
         @Valid Evidence evidence,
         Map<String, @NotNull LocalDate> dates,

@@ -35,8 +35,8 @@ public final class RuleTranslations {
     }
 
     /**
-     * Reads and parses the texts of {@code pack} in each of {@code languages} that has a file (a pack has no list of
-     * its languages: each official language is looked for); problems of the file itself are added to {@code problems}.
+     * Reads and parses the texts of {@code pack} in each of {@code languages} (the {@code translations} its pack.yaml
+     * lists, each a file {@code i18n/<lang>.yaml}); problems of the file itself are added to {@code problems}.
      * Done while the CEL runtime warms up, so it costs the start-up nothing on a machine with a spare core.
      */
     public static List<Read> read(RulePackSource source, String pack, List<String> languages, List<Finding> problems) {
@@ -52,6 +52,8 @@ public final class RuleTranslations {
                 continue;
             }
             if (bytes == null) {
+                problems.add(Finding.error("rules.io", "pack.yaml lists the translation '" + lang + "', but " + relative + " is missing",
+                        dev.aidossier.core.Location.ofFile(source.display(pack + "/pack.yaml")), null));
                 continue;
             }
             DataFile<RuleTextsFile> f = DataFile.parse(bytes, source.display(relative), RuleTextsFile.class);
