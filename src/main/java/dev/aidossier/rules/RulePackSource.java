@@ -18,6 +18,11 @@ public interface RulePackSource {
     /** How the file is named in messages (e.g. {@code rules/eu-ai-act/pack.yaml}). */
     String display(String relative);
 
+    /** Whether these are the packs built into the tool (checked by its tests, so what is only needed later may load later). */
+    default boolean isBundled() {
+        return false;
+    }
+
     static RulePackSource bundled() {
         return new RulePackSource() {
             @Override
@@ -31,6 +36,11 @@ public interface RulePackSource {
             @Override
             public String display(String relative) {
                 return "rules/" + relative;
+            }
+
+            @Override
+            public boolean isBundled() {
+                return true;
             }
         };
     }
