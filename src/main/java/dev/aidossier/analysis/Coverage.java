@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How far a description meets the rules, per reference key and per provision.
@@ -29,7 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class Coverage {
 
-    private static final Pattern PROVISION = Pattern.compile("^(Art|Anx)([0-9]+[a-z]?|[IVXL]+)");
 
     /** Outcome counts of the rules under one key: each set holds the rule ids with that outcome. */
     public static final class Tally {
@@ -85,10 +82,17 @@ public final class Coverage {
     }
 
     private final Map<String, Tally> byKey = new TreeMap<>();
-    private final Map<String, Tally> byProvision = new TreeMap<>(Coverage::compareProvisions);
+    private final Map<String, Tally> byProvision;
     private final Map<String, Status> ruleOutcome = new LinkedHashMap<>();
 
+    /** The outcome of each rule, with no provisions to count by. */
     public Coverage(List<Finding> findings, RuleEngine rules) {
+        this(findings, rules, dev.aidossier.rules.Provisions.NONE);
+    }
+
+    /** The outcome of each rule, and the tallies per key and per provision of {@code provisions} (the pack's). */
+    public Coverage(List<Finding> findings, RuleEngine rules, dev.aidossier.rules.Provisions provisions) {
+        byProvision = new TreeMap<>(provisions::compare);
         Map<String, List<Finding>> perRule = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (rules.rule(f.ruleId()) != null) {
@@ -100,16 +104,16 @@ public final class Coverage {
             Status outcome = e.getValue().stream().map(Finding::status).min(Comparator.comparingInt(Coverage::rank)).orElseThrow();
             ruleOutcome.put(rule, outcome);
             Set<String> keys = new LinkedHashSet<>();
-            Set<String> provisions = new LinkedHashSet<>();
+            Set<String> under = new LinkedHashSet<>();
             for (String ref : rules.rule(rule).rule().refs()) {
                 keys.addAll(prefixes(ref));
-                String p = provision(ref);
+                String p = provisions.of(ref);
                 if (p != null) {
-                    provisions.add(p);
+                    under.add(p);
                 }
             }
             keys.forEach(k -> byKey.computeIfAbsent(k, x -> new Tally()).add(rule, outcome));
-            provisions.forEach(p -> byProvision.computeIfAbsent(p, x -> new Tally()).add(rule, outcome));
+            under.forEach(p -> byProvision.computeIfAbsent(p, x -> new Tally()).add(rule, outcome));
         }
     }
 
@@ -138,63 +142,12 @@ public final class Coverage {
         return out;
     }
 
-    /** The article or annex a reference key belongs to: {@code Art10.2.b} → Art10, {@code AnxIV.1.a} → AnxIV. */
-    public static String provision(String ref) {
-        Matcher m = PROVISION.matcher(ref);
-        return m.find() ? m.group(1) + m.group(2) : null;
-    }
-
-    /** Human label: Art10 → "Art. 10", AnxIV → "Annex IV". */
-    public static String label(String provision) {
-        if (provision.startsWith("Art")) {
-            return "Art. " + provision.substring(3);
-        }
-        return "Annex " + provision.substring(3);
-    }
-
-    /** Articles by number, then annexes by numeral. */
-    public static int compareProvisions(String a, String b) {
-        boolean artA = a.startsWith("Art");
-        boolean artB = b.startsWith("Art");
-        if (artA != artB) {
-            return artA ? -1 : 1;
-        }
-        String na = a.substring(3);
-        String nb = b.substring(3);
-        int c = Integer.compare(number(na, artA), number(nb, artB));
-        return c != 0 ? c : na.compareTo(nb);
-    }
-
-    private static int number(String s, boolean arabic) {
-        if (arabic) {
-            int i = 0;
-            while (i < s.length() && Character.isDigit(s.charAt(i))) {
-                i++;
-            }
-            return i == 0 ? 0 : Integer.parseInt(s.substring(0, i));
-        }
-        int total = 0;
-        int prev = 0;
-        for (int i = s.length() - 1; i >= 0; i--) {
-            int v = switch (s.charAt(i)) {
-                case 'I' -> 1;
-                case 'V' -> 5;
-                case 'X' -> 10;
-                case 'L' -> 50;
-                default -> 0;
-            };
-            total += v < prev ? -v : v;
-            prev = Math.max(prev, v);
-        }
-        return total;
-    }
-
     /** Reference key (every prefix) → its tally, keys in their natural order. */
     public Map<String, Tally> byKey() {
         return java.util.Collections.unmodifiableMap(byKey);
     }
 
-    /** Provision (Art10, AnxIV) → its tally, in legal order. */
+    /** Provision (Art10, AnxIV) → its tally, in the pack's order. */
     public Map<String, Tally> byProvision() {
         return java.util.Collections.unmodifiableMap(byProvision);
     }

@@ -187,6 +187,19 @@ public final class Engine {
                         dev.aidossier.load.YPath.nearest(pf.root(), path).location(), path));
             }
         }
+        List<RulePackFile.Provision> provisions = refs == null || refs.provisions() == null ? List.of() : refs.provisions();
+        for (int i = 0; i < provisions.size(); i++) {
+            String path = "references.provisions[" + i + "].match";
+            try {
+                if (java.util.regex.Pattern.compile(provisions.get(i).match()).matcher("").groupCount() < 1) {
+                    problems.add(Finding.error("rules.schema", path + " must capture the provision's number in a group ({n})",
+                            dev.aidossier.load.YPath.nearest(pf.root(), path).location(), path));
+                }
+            } catch (java.util.regex.PatternSyntaxException e) {
+                problems.add(Finding.error("rules.schema", path + " is not a valid regular expression: " + e.getDescription(),
+                        dev.aidossier.load.YPath.nearest(pf.root(), path).location(), path));
+            }
+        }
     }
 
     private static Substance substanceOf(RulePackFile pack) {
@@ -323,7 +336,7 @@ public final class Engine {
             c = classifier.classify(loaded, asOf);
             findings.addAll(c.findings());
             List<Finding> ruleFindings = new ArrayList<>(rules.evaluate(loaded, c, asOf));
-            ruleFindings.addAll(EvidenceCheck.check(loaded));
+            ruleFindings.addAll(EvidenceCheck.check(loaded, pack().evidence() == null ? List.of() : pack().evidence().refs()));
             findings.addAll(Waivers.apply(loaded, ruleFindings, rules, asOf));
         }
         findings.sort(Finding.ORDER);

@@ -110,6 +110,7 @@ public final class Standings {
         private final Pattern group;
         private final Pattern row;
         private final Map<String, String> titles;
+        private final dev.aidossier.rules.Provisions provisions;
         private final Map<String, Tally> units = new LinkedHashMap<>();
         private final Map<String, String> unitGroup = new LinkedHashMap<>();
         private final Map<String, String> unitRuleTitle = new LinkedHashMap<>();
@@ -131,6 +132,7 @@ public final class Standings {
             this.group = p == null || p.group() == null ? null : Pattern.compile(p.group());
             this.row = p == null || p.row() == null ? null : Pattern.compile(p.row());
             this.titles = p == null || p.titles() == null ? Map.of() : p.titles();
+            this.provisions = dev.aidossier.rules.Provisions.of(pack);
         }
 
         public RulePackFile pack() {
@@ -227,19 +229,39 @@ public final class Standings {
             return m.find() && m.start() == 0 ? m.group() : ref;
         }
 
-        /** Articles and annexes in legal order (the pack's rule files need not follow it); other keys stay in pack order. */
+        /**
+         * Articles and annexes in legal order (the pack's rule files need not follow it), when every key belongs to
+         * one of the pack's provisions; other keys stay in pack order.
+         */
         void sort() {
             reorder(units);
             reorder(groups);
         }
 
-        private static void reorder(Map<String, Tally> m) {
-            if (m.keySet().stream().allMatch(k -> Coverage.provision(k) != null)) {
+        private void reorder(Map<String, Tally> m) {
+            if (inLegalOrder(m.keySet())) {
                 List<Map.Entry<String, Tally>> es = new ArrayList<>(m.entrySet());
                 es.sort((x, y) -> legalOrder(x.getKey(), y.getKey()));
                 m.clear();
                 es.forEach(e -> m.put(e.getKey(), e.getValue()));
             }
+        }
+
+        boolean inLegalOrder(java.util.Collection<String> keys) {
+            return keys.stream().allMatch(k -> provisions.of(k) != null);
+        }
+
+        /** Art. 9 before Art. 10 before Annex IV, Annex IV 2 before Annex IV 10 (the pack's provisions' order). */
+        int legalOrder(String a, String b) {
+            String pa = provisions.of(a);
+            String pb = provisions.of(b);
+            if (pa != null && pb != null) {
+                int c = provisions.compare(pa, pb);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return compareKeys(a, b);
         }
 
         /** The title of a unit or group: the pack's, else the title of its only rule; or null. */
@@ -523,8 +545,8 @@ public final class Standings {
                 }
             }
             List<String> order = new ArrayList<>(byUnit.keySet());
-            if (order.stream().allMatch(k -> Coverage.provision(k) != null)) {
-                order.sort(Standings::legalOrder);
+            if (eu.inLegalOrder(order)) {
+                order.sort(eu::legalOrder);
             }
             for (String unit : order) {
                 Acc acc = byUnit.get(unit);
@@ -544,19 +566,6 @@ public final class Standings {
             out.add(new KeyStanding(k, t == null ? "notAssessed" : t.standing()));
         }
         return List.copyOf(out);
-    }
-
-    /** Art. 9 before Art. 10 before Annex IV, Annex IV 2 before Annex IV 10. */
-    static int legalOrder(String a, String b) {
-        String pa = Coverage.provision(a);
-        String pb = Coverage.provision(b);
-        if (pa != null && pb != null) {
-            int c = Coverage.compareProvisions(pa, pb);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return compareKeys(a, b);
     }
 
     /** GOVERN-1.10 after GOVERN-1.9; A.10.2 after A.9.4: numbers compared as numbers. */

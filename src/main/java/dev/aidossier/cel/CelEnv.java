@@ -66,6 +66,8 @@ public final class CelEnv {
         this(substance, !"false".equals(System.getProperty(CACHE_PROPERTY)));
     }
 
+    // CEL wants immutable function bindings (they are shared between threads); Substance is: final fields, copied lists
+    @SuppressWarnings("Immutable")
     CelEnv(Substance substance, boolean cached) {
         this.cached = cached;
         runtime = CelRuntimeFactory.standardCelRuntimeBuilder()

@@ -72,7 +72,7 @@ final class CommonOptions {
 
     LocalDate asOfDate() throws UsageError {
         if (asOf == null) {
-            return LocalDate.now();
+            return LocalDate.now(java.time.ZoneId.systemDefault()); // today where the user is
         }
         LocalDate d;
         try {

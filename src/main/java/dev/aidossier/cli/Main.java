@@ -43,7 +43,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && ANALYSES.contains(args[0])) {
-            dev.aidossier.cel.CelEnv.warmUpInBackground();
+            // whoever compiles an expression joins the warm-up; its failure surfaces there, not here
+            var unused = dev.aidossier.cel.CelEnv.warmUpInBackground();
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

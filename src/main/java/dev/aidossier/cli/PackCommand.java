@@ -242,7 +242,9 @@ final class PackCommand implements Callable<Integer> {
             }
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents, languages);
             PackKey keys = packKey(engine, asOf, extras, userFonts, languages);
-            boolean progress = System.console() != null && System.getenv("CI") == null;
+            // since Java 22 System.console() exists even when nothing is a terminal: ask whether one is
+            java.io.Console console = System.console();
+            boolean progress = console != null && console.isTerminal() && System.getenv("CI") == null;
             AtomicInteger done = new AtomicInteger();
             ExecutorService pool = daemonPool(n, "dossier-pack");
             List<Future<Outcome>> futures = new ArrayList<>();

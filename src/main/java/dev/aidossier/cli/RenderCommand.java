@@ -220,6 +220,19 @@ final class RenderCommand implements Callable<Integer> {
                     notes.add("skipped " + kind.id() + ": no rule of the pack requires it for this model (e.g. the Art. 53(2) open-source exemption)");
                     continue;
                 }
+                if (kind == DocumentKind.DECLARATION && !draft && !renderer.owed(kind, a)) {
+                    // a declaration of conformity the Act does not ask for would declare what nobody assessed
+                    String why = "no rule of the pack requires an EU declaration of conformity for " + file + " (classified "
+                            + (a.classification() == null ? "not at all" : a.classification().tier()) + ")";
+                    if (kinds.size() > 1) {
+                        notes.add("skipped " + kind.id() + ": " + why);
+                        continue;
+                    }
+                    err.println("dossier: the EU declaration of conformity was not rendered: " + why
+                            + "; add --draft to render a draft marked 'DRAFT \u2013 not a declaration of conformity'.");
+                    code = Math.max(code, Main.FINDINGS);
+                    continue;
+                }
                 if (kind == DocumentKind.DECLARATION && !draft) {
                     DeclarationGate gate = DeclarationGate.of(a);
                     if (gate.blocked()) {

@@ -151,7 +151,7 @@ final class SignCommand implements Callable<Integer> {
                         AtomicFiles.write(item.target(), content.values().iterator().next());
                     }
                 }
-                return report(out, err, signer, now, items);
+                return report(out, signer, now, items);
             }
         } catch (CommonOptions.UsageError e) {
             err.println("dossier: " + e.getMessage());
@@ -324,7 +324,7 @@ final class SignCommand implements Callable<Integer> {
                 || facts.title().toLowerCase(Locale.ROOT).contains(title) || facts.subject().toLowerCase(Locale.ROOT).contains(title);
     }
 
-    private int report(PrintWriter out, PrintWriter err, Signer signer, Instant time, List<Item> items) {
+    private int report(PrintWriter out, Signer signer, Instant time, List<Item> items) {
         boolean refused = items.stream().anyMatch(i -> !i.refused().isEmpty());
         if (common.format == CommonOptions.Format.json) {
             List<Map<String, Object>> list = new ArrayList<>();

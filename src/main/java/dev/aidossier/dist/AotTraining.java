@@ -38,7 +38,7 @@ public final class AotTraining {
             System.exit(2);
         }
         Path tmp = Files.createTempDirectory("dossier-aot-");
-        PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+        PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), false, java.nio.charset.StandardCharsets.UTF_8);
         int failures = 0;
         try {
             // what a pre-commit hook and a CI job run: classify and check, in every output format

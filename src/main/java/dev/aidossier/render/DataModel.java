@@ -168,7 +168,8 @@ final class DataModel {
         root.put("gaps", gaps);
         root.put("counts", counts);
 
-        Coverage coverage = new Coverage(a.findings(), rules);
+        dev.aidossier.rules.Provisions ofPack = dev.aidossier.rules.Provisions.of(engine.pack());
+        Coverage coverage = new Coverage(a.findings(), rules, ofPack);
         Map<String, Object> byKey = new LinkedHashMap<>();
         coverage.byKey().forEach((k, t) -> byKey.put(k, tally(t)));
         root.put("coverage", byKey);
@@ -176,7 +177,7 @@ final class DataModel {
         coverage.byProvision().forEach((prov, t) -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("key", prov);
-            m.put("label", Coverage.label(prov));
+            m.put("label", ofPack.label(prov));
             m.putAll(tally(t));
             provisions.add(m);
         });

@@ -33,12 +33,21 @@ public final class LanguageCoverage {
     }
 
     private static final class Holder {
-        static final Map<String, MemberState> TABLE_ = load();
+        static final dev.aidossier.rules.MemberStateLanguagesFile FILE = read();
+        static final Map<String, MemberState> TABLE_ = load(FILE);
     }
 
     /** The table, member state code to its languages, as the rules folder states it. */
     public static Map<String, MemberState> table() {
         return Holder.TABLE_;
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        String out = template;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return out;
     }
 
     /** The findings for a description whose documents are in {@code languages}; empty when every member state is covered. */
@@ -58,19 +67,16 @@ public final class LanguageCoverage {
                 continue; // not a member state of the Union (the schema checks the code's form), or covered
             }
             String path = "spec.general.memberStates[" + i + "]";
-            out.add(new Finding(RULE, Severity.info, Status.failed,
-                    ms.name() + " (" + code + ") reads " + String.join(" or ", ms.languages()) + "; the documents are in "
-                            + String.join(", ", languages) + " only",
-                    n.location(), path, List.of("Art47.2", "Art13.2"),
-                    "Render the documents also with --lang " + ms.languages().get(0)
-                            + " (Art. 47(2): a language the national competent authorities easily understand; Art. 13(2): the deployers'), or remove "
-                            + code + " from spec.general.memberStates if the system is not offered there.",
-                    null, null));
+            dev.aidossier.rules.MemberStateLanguagesFile.Finding f = Holder.FILE.finding();
+            Map<String, String> values = Map.of("state", ms.name(), "code", code, "languages", String.join(" or ", ms.languages()),
+                    "documents", String.join(", ", languages), "lang", ms.languages().get(0));
+            out.add(new Finding(RULE, Severity.info, Status.failed, fill(f.message(), values), n.location(), path, List.copyOf(f.refs()),
+                    fill(f.remediation(), values), null, null));
         }
         return out;
     }
 
-    private static Map<String, MemberState> load() {
+    private static dev.aidossier.rules.MemberStateLanguagesFile read() {
         try (InputStream in = LanguageCoverage.class.getClassLoader().getResourceAsStream(TABLE)) {
             if (in == null) {
                 throw new IllegalStateException(TABLE + " is missing from the tool");
@@ -80,18 +86,22 @@ public final class LanguageCoverage {
             if (!f.ok()) {
                 throw new IllegalStateException(String.join("\n", f.findings().stream().map(Finding::toText).toList()));
             }
-            Map<String, MemberState> out = new LinkedHashMap<>();
-            f.value().memberStates().forEach((code, ms) -> {
-                for (String l : ms.languages()) {
-                    if (Catalogues.get(l) == null) {
-                        throw new IllegalStateException(TABLE + ": " + code + " names the language '" + l + "', which has no catalogue");
-                    }
-                }
-                out.put(code, new MemberState(code, ms.name(), List.copyOf(ms.languages())));
-            });
-            return java.util.Collections.unmodifiableMap(out);
+            return f.value();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + TABLE + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, MemberState> load(dev.aidossier.rules.MemberStateLanguagesFile file) {
+        Map<String, MemberState> out = new LinkedHashMap<>();
+        file.memberStates().forEach((code, ms) -> {
+            for (String l : ms.languages()) {
+                if (Catalogues.get(l) == null) {
+                    throw new IllegalStateException(TABLE + ": " + code + " names the language '" + l + "', which has no catalogue");
+                }
+            }
+            out.put(code, new MemberState(code, ms.name(), List.copyOf(ms.languages())));
+        });
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

@@ -33,7 +33,16 @@ public final class EvidenceCheck {
     public record Resolved(String id, Path file, String problem) {
     }
 
-    public static List<Finding> check(Loaded d) {
+    /**
+     * The findings about the evidence files {@code d} cites, each citing {@code refs}: the provisions the pack
+     * says its evidence serves ({@code evidence.refs} in pack.yaml).
+     */
+    public static List<Finding> check(Loaded d, List<String> refs) {
+        return check(d).stream().map(f -> new Finding(f.ruleId(), f.severity(), f.status(), f.message(), f.location(), f.path(), refs,
+                f.remediation(), f.appliesFrom(), f.waiver())).toList();
+    }
+
+    private static List<Finding> check(Loaded d) {
         List<Finding> out = new ArrayList<>();
         Map<String, Object> plain = d.plain();
         Object ev = PlainPath.get(plain, "spec.evidence");
@@ -142,6 +151,6 @@ public final class EvidenceCheck {
     private static Finding err(String id, String message, Loaded d, String path) {
         Location loc = d.root() == null ? Location.ofFile(d.file()) : YPath.nearest(d.root(), path).location();
         return new Finding(id, dev.aidossier.core.Severity.error, dev.aidossier.core.Status.failed, message, loc, path,
-                List.of("Art11.1", "Art18.1"), "Cite evidence by a path inside the description's folder and record its SHA-256.", null, null);
+                List.of(), "Cite evidence by a path inside the description's folder and record its SHA-256.", null, null);
     }
 }

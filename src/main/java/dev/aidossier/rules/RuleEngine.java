@@ -66,6 +66,7 @@ public final class RuleEngine {
                                      Map<String, LocalDate> dates, Map<String, String> links, RulePackFile.References references,
                                      List<Finding> problems) {
         java.util.regex.Pattern grammar = references == null ? null : references.compiled();
+        Provisions provisions = Provisions.of(references);
         List<Pending> pending = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         for (DataFile<RuleFile> f : files) {
@@ -132,7 +133,7 @@ public final class RuleEngine {
                 perRule.add(ps);
             }
             return new Compiled(r, pr.file().file(), pr.location(), when, where, check,
-                    r.link() != null ? r.link() : linkFor(r.refs().get(0), links), pack, substance, dates);
+                    r.link() != null ? r.link() : linkFor(r.refs().get(0), links, provisions), pack, substance, dates);
         }).toList();
         out.addAll(compiled);
         List<Finding> collected = new ArrayList<>();
@@ -167,17 +168,13 @@ public final class RuleEngine {
         }
     }
 
-    /** EUR-Lex link for a reference key, from the pack's link templates ({n} is the article or annex number). */
-    static String linkFor(String ref, Map<String, String> links) {
-        if (links == null) {
-            return null;
+    /** The link of a reference key: its provision's (pack.yaml references.provisions), else the pack's default link. */
+    static String linkFor(String ref, Map<String, String> links, Provisions provisions) {
+        String l = provisions.link(ref);
+        if (l != null) {
+            return l;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(Art|Anx)([0-9]+[a-z]?|[IVX]+)").matcher(ref);
-        if (!m.find()) {
-            return links.get("default");
-        }
-        String t = links.get(m.group(1).equals("Art") ? "article" : "annex");
-        return t == null ? links.get("default") : t.replace("{n}", m.group(2));
+        return links == null ? null : links.get("default");
     }
 
     public List<Compiled> rules() {

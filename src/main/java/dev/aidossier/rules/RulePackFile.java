@@ -30,6 +30,7 @@ public record RulePackFile(
         @Pattern(regexp = "[a-z0-9-]+", message = "must be a pack id") String classificationFrom,
         @NotNull List<@NotBlank @Pattern(regexp = NAME, message = NAME_MESSAGE) String> ruleFiles,
         @Valid SubstanceConfig substance,
+        @Valid Evidence evidence,
         Map<String, @NotNull LocalDate> dates,
         Map<String, @NotBlank String> links,
         @Valid Passport passport,
@@ -42,7 +43,7 @@ public record RulePackFile(
      * The grammar of the pack's reference keys (a rule's {@code refs}, a crosswalk's columns): a regular
      * expression a whole key must match, and an example for the message when one does not.
      */
-    public record References(@NotBlank String pattern, @NotBlank String example) {
+    public record References(@NotBlank String pattern, @NotBlank String example, List<@NotNull @Valid Provision> provisions) {
 
         /** The compiled pattern, or null when it does not compile (reported when the pack loads). */
         public java.util.regex.Pattern compiled() {
@@ -52,6 +53,20 @@ public record RulePackFile(
                 return null;
             }
         }
+    }
+
+    /** The tool's own check of the evidence files a description cites: the provisions its findings serve. */
+    public record Evidence(@NotEmpty List<@NotBlank String> refs) {
+    }
+
+    /**
+     * A kind of provision keys belong to ({@link Provisions}): {@code match} finds it at the start of a key, its
+     * first group is the number {@code {n}} ({@code numbering} arabic or roman), {@code label} how a person
+     * reads it, {@code link} its anchor in the official text.
+     */
+    public record Provision(@NotBlank String match,
+                            @NotNull @Pattern(regexp = "arabic|roman", message = "must be arabic or roman") String numbering,
+                            @NotBlank String label, String link) {
     }
 
     /**

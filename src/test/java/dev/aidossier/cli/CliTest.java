@@ -148,6 +148,32 @@ class CliTest {
     }
 
     @Test
+    void noDeclarationOfConformityForASystemTheActAsksNoneOf() throws IOException {
+        Path out = dir.resolve("out");
+        // limited risk (Art. 50 only): Art. 47 does not apply, so no declaration, unless asked for as a draft
+        TestSupport.Run one = TestSupport.run("render", "examples/customer-chatbot.yaml", "--doc", "declaration", "--as-of", "2028-09-01", "-o", out.toString());
+        assertThat(one.exit()).as(one.toString()).isEqualTo(1);
+        assertThat(one.err()).contains("the EU declaration of conformity was not rendered: no rule of the pack requires an EU declaration of conformity "
+                + "for examples/customer-chatbot.yaml (classified limited-risk); add --draft");
+        assertThat(out.resolve("customer-chatbot-declaration.pdf")).doesNotExist();
+        TestSupport.Run draft = TestSupport.run("render", "examples/customer-chatbot.yaml", "--doc", "declaration", "--draft", "--as-of", "2028-09-01", "-o", out.toString());
+        assertThat(draft.exit()).as(draft.toString()).isZero();
+        assertThat(out.resolve("customer-chatbot-declaration.draft.pdf")).exists();
+        TestSupport.Run all = TestSupport.run("render", "examples/customer-chatbot.yaml", "--doc", "all", "--as-of", "2028-09-01", "-o", dir.resolve("all").toString());
+        assertThat(all.exit()).as(all.toString()).isZero();
+        assertThat(all.out()).contains("skipped declaration: no rule of the pack requires an EU declaration of conformity");
+        assertThat(dir.resolve("all/customer-chatbot-technical-documentation.pdf")).exists();
+        assertThat(dir.resolve("all/customer-chatbot-declaration.pdf")).doesNotExist();
+        // an Annex I Section B product (Art. 2(2)) gets none in its pack; a high-risk Annex III system does
+        TestSupport.Run pack = TestSupport.run("pack", "src/test/resources/readme/shuttle.yaml", "examples/cv-screening.yaml", "--as-of", "2026-12-06",
+                "--fail-on", "never", "-o", dir.resolve("packs").toString());
+        assertThat(pack.exit()).as(pack.toString()).isZero();
+        assertThat(dir.resolve("packs/shuttle/shuttle-declaration.pdf")).doesNotExist();
+        assertThat(dir.resolve("packs/shuttle/shuttle-gap-report.pdf")).exists();
+        assertThat(dir.resolve("packs/cv-screening/cv-screening-declaration.pdf")).exists();
+    }
+
+    @Test
     void classifyPrintsNoObligationDateForADerogation() throws IOException {
         Path p = write("derog.yaml", CV.replace("[AnxIII.4.a]", "[AnxIII.3.a]") + "    derogation:\n      preparatoryTask: true\n      noSignificantRisk: true\n");
         TestSupport.Run r = TestSupport.run("classify", "--as-of", "2026-11-23", p.toString());

@@ -154,7 +154,7 @@ class RenderPropertyTest {
         Set<String> out = new HashSet<>();
         l.findings().forEach(f -> out.add(f.ruleId() + " " + f.path()));
         ENGINE.classify(l, AS_OF).findings().forEach(f -> out.add(f.ruleId() + " " + f.path()));
-        EvidenceCheck.check(l).forEach(f -> out.add(f.ruleId() + " " + f.path()));
+        EvidenceCheck.check(l, java.util.List.of()).forEach(f -> out.add(f.ruleId() + " " + f.path()));
         return out;
     }
 

@@ -68,6 +68,13 @@ class LanguageCliTest {
         // France reads French; the German documents do not cover it (Norway is no member state of the Union)
         assertThat(r.out()).contains(d + ":12:24: info [render.language-coverage] France (FR) reads fr; the documents are in de only")
                 .doesNotContain("(AT)", "(NO)");
+        // the finding's provisions and fix come from rules/member-state-languages.yaml
+        java.util.List<dev.aidossier.core.Finding> f = LanguageCoverage.check(
+                dev.aidossier.TestSupport.euEngine().analyse(d, d.toString(), java.time.LocalDate.parse("2028-01-01")), java.util.List.of("de"));
+        assertThat(f).hasSize(1);
+        assertThat(f.get(0).refs()).containsExactly("Art47.2", "Art13.2");
+        assertThat(f.get(0).remediation()).isEqualTo("Render the documents also with --lang fr (Art. 47(2): a language the national competent "
+                + "authorities easily understand; Art. 13(2): the deployers'), or remove FR from spec.general.memberStates if the system is not offered there.");
         // --lang adds French: covered
         RenderFixtures.Run both = cli("render", d.toString(), "--doc", "gap-report", "--lang", "de,fr", "-o", out.toString(), "--as-of", "2028-01-01");
         assertThat(both.out()).doesNotContain("language-coverage");

@@ -62,6 +62,8 @@ class EvidenceAndWaiverTest {
         Finding f = fs.stream().filter(x -> x.ruleId().equals("evidence.hash-mismatch")).findFirst().orElseThrow();
         assertThat(f.location().line()).isEqualTo(14);
         assertThat(f.message()).contains("has SHA-256 " + Hashes.sha256(dir.resolve("report.md"))).contains("the file changed");
+        // the provisions the evidence serves are the pack's (evidence.refs in pack.yaml)
+        assertThat(f.refs()).containsExactly("Art11.1", "Art18.1");
     }
 
     @Test
