@@ -26,7 +26,7 @@ class LanguageCliTest {
     }
 
     @Test
-    void documentsNotYetTranslatedAreWrittenOnceInEnglishAndSaidSo(@TempDir Path out) throws Exception {
+    void everyDocumentOfASystemAndOfAModelIsWrittenOncePerLanguage(@TempDir Path out) throws Exception {
         // every document of an AI system is translated: each in Polish, and no note
         RenderFixtures.Run r = cli("render", resource("complete.yaml").toString(), "--doc", "all", "--lang", "pl",
                 "-o", out.resolve("system").toString(), "--as-of", "2028-01-01");
