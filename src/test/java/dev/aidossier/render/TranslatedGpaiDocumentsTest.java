@@ -98,9 +98,15 @@ class TranslatedGpaiDocumentsTest {
         String date = a.loaded().metadata().documentDate().toString();
         assertThat(t).contains(Catalogues.get(lang).date(date)).doesNotContain(date);
 
-        // every English phrase of section C (three words or more), outside what the description itself says (its free text
-        // is shown as written, marked) and the rule pack's English texts
-        String own = Files.readString(TestSupport.examples().resolve(example + ".yaml")).replaceAll("\\s+", " ");
+        assertNoEnglishOfSectionC(lang, kind, a, Files.readString(TestSupport.examples().resolve(example + ".yaml")), t);
+    }
+
+    /**
+     * Every English phrase of section C (three words or more) is absent from the text, outside what the description
+     * itself says (its free text is shown as written, marked) and the rule pack's English texts.
+     */
+    static void assertNoEnglishOfSectionC(String lang, DocumentKind kind, Analysis a, String description, String text) {
+        String own = description.replaceAll("\\s+", " ");
         String shown = TranslatedGapReportTest.shownEnglish(a);
         List<String> english = new ArrayList<>();
         for (Map.Entry<String, Object> e : Catalogues.get("en").messages().entrySet()) {
@@ -119,8 +125,28 @@ class TranslatedGpaiDocumentsTest {
             }
         }
         assertThat(english).hasSizeGreaterThan(200);
-        String body = t.replaceAll("\\s+", " ");
+        String body = text.replaceAll("\\s+", " ");
         assertThat(english).allSatisfy(f -> assertThat(body).as("English catalogue text in the %s %s", lang, kind.id()).doesNotContain(f));
+    }
+
+    /** A model with open findings: the cover counts them in the language, the gap boxes and the closing section are translated. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"de", "fr", "pl"})
+    void aModelWithOpenFindingsIsTranslatedToo(String lang) throws Exception {
+        java.nio.file.Path p = TestSupport.root().resolve("src/test/resources/render/gpai-model.yaml");
+        Analysis a = RenderFixtures.ENGINE.analyse(p, "gpai-model.yaml", RenderFixtures.AFTER);
+        for (DocumentKind k : KINDS) {
+            RenderOptions o = new RenderOptions("gpai-model", RenderFixtures.AFTER, false, null, "all").withLang(lang);
+            String t = TranslatedGapReportTest.text(RenderFixtures.renderer().render(k, a, o).pdf());
+            assertThat(t).contains(TranslatedGapReportTest.msg(lang, "finding.gap"));
+            if (k == DocumentKind.GPAI_TECHNICAL_DOCUMENTATION) {
+                // "Offene Feststellungen: 37. Sie sind dort markiert, ..." (the count's own words, before its number)
+                String counted = String.valueOf(Catalogues.get(lang).messages().get("gp.count.open")).split("\\{n\\}")[0].strip();
+                assertThat(t).contains(counted);
+                assertThat(t).contains(TranslatedGapReportTest.msg(lang, "gp.td.incomplete"));
+            }
+            assertNoEnglishOfSectionC(lang, k, a, Files.readString(p), t);
+        }
     }
 
     /** Numbers as the language writes them: the mantissa of a power of ten, the grouping of a count. */
