@@ -14,6 +14,7 @@ import dev.aidossier.rules.RulePackFile;
 import dev.aidossier.rules.EvidenceCheck;
 import dev.aidossier.rules.RulePackSource;
 import dev.aidossier.rules.RuleEngine;
+import dev.aidossier.rules.RuleTranslations;
 import dev.aidossier.rules.ModificationFile;
 import dev.aidossier.rules.RegistrationFile;
 import dev.aidossier.rules.RuleFile;
@@ -43,10 +44,13 @@ public final class Engine {
     private final ModificationFile modification;
     private final RegistrationFile registration;
     private final List<byte[]> hashed; // names and contents of the pack's files, in load order
+    private final Map<String, Map<String, Map<String, String>>> ruleTexts; // language, rule id, title/message/remediation
     private volatile String packHash; // computed on first use: hashing every file is not needed to check a description
 
     private Engine(List<RulePackFile> packs, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits,
-                   List<byte[]> hashed, ModificationFile modification, RegistrationFile registration) {
+                   List<byte[]> hashed, ModificationFile modification, RegistrationFile registration,
+                   Map<String, Map<String, Map<String, String>>> ruleTexts) {
+        this.ruleTexts = ruleTexts;
         this.registration = registration;
         this.hashed = hashed;
         this.modification = modification;
@@ -57,6 +61,14 @@ public final class Engine {
         this.cel = cel;
         this.substance = substance;
         this.limits = limits;
+    }
+
+    /**
+     * The rule texts of the packs in {@code lang} ({@code <pack>/i18n/<lang>.yaml}, checked at load): rule id to its
+     * {@code title}, {@code message} and {@code remediation}, each only where translated; empty for none.
+     */
+    public Map<String, Map<String, String>> ruleTexts(String lang) {
+        return ruleTexts.getOrDefault(lang, Map.of());
     }
 
     /** A pack that cannot be loaded; its findings point into the pack's own files. */
@@ -106,6 +118,7 @@ public final class Engine {
         ModificationFile modification = null;
         RegistrationFile registration = null;
         List<Read> reads = new ArrayList<>();
+        List<RuleTranslations.Read> translations = new ArrayList<>();
         for (String packId : packIds) {
             DataFile<RulePackFile> pf = read(source, packId + "/pack.yaml", RulePackFile.class, problems, hashed, null);
             if (pf == null || !pf.ok()) {
@@ -145,6 +158,11 @@ public final class Engine {
                 }
             }
             reads.add(new Read(pack, cf, ruleFiles));
+            if (withRules) {
+                // its rule texts in other languages: not in the pack hash (a translation changes no verdict; pack's reuse key
+                // counts a --rules folder file by file, and the bundled texts are part of the build)
+                translations.addAll(RuleTranslations.read(source, packId, dev.aidossier.render.Catalogues.languages(), problems));
+            }
         }
         celWarmUp.join();
         for (Read r : reads) {
@@ -163,11 +181,13 @@ public final class Engine {
             engines.add(RuleEngine.compile(pack.id(), r.ruleFiles(), cel, substance, dates, pack.links(), pack.references(), problems));
         }
         RuleEngine rules = RuleEngine.combine(engines, problems);
+        // the packs' rule texts in other languages, checked against the rules they translate
+        Map<String, Map<String, Map<String, String>>> texts = problems.isEmpty() ? RuleTranslations.check(translations, rules, problems) : Map.of();
         if (!problems.isEmpty() || classifier == null) {
             problems.sort(Finding.ORDER); // bean validation reports in no fixed order
             throw new PackError(problems);
         }
-        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed), modification, registration);
+        return new Engine(reads.stream().map(Read::pack).toList(), classifier, rules, primaryCel, primarySubstance, limits, List.copyOf(hashed), modification, registration, texts);
     }
 
     /** The patterns of pack.yaml (passport, reference keys) must compile; a bad one is an error at its place. */

@@ -27,31 +27,37 @@ public final class Substance {
 
     /** Why {@code value} is not substantive, or null when it is. */
     public String problem(Object value) {
+        Problem p = problemOf(value);
+        return p == null ? null : p.english();
+    }
+
+    /** Why {@code value} is not substantive, as a code with its arguments, or null when it is. */
+    public Problem problemOf(Object value) {
         if (value == null || value instanceof dev.cel.common.values.NullValue) {
-            return "missing";
+            return Problem.of("missing");
         }
         if (value instanceof String s) {
             String t = s.strip();
             if (t.isEmpty()) {
-                return "empty";
+                return Problem.of("empty");
             }
             String norm = t.toLowerCase(Locale.ROOT);
             for (Pattern p : placeholders) {
                 if (p.matcher(norm).find()) {
-                    return "a placeholder ('" + clip(t) + "')";
+                    return new Problem("placeholder", Map.of("text", clip(t)));
                 }
             }
             int words = t.split("\\s+").length;
             if (words < minWords) {
-                return "too short to say anything (" + words + (words == 1 ? " word" : " words") + ", at least " + minWords + " expected)";
+                return new Problem("tooShort", Map.of("n", String.valueOf(words), "min", String.valueOf(minWords)));
             }
             return null;
         }
         if (value instanceof List<?> l) {
-            return l.isEmpty() ? "an empty list" : null;
+            return l.isEmpty() ? Problem.of("emptyList") : null;
         }
         if (value instanceof Map<?, ?> m) {
-            return m.isEmpty() ? "an empty mapping" : null;
+            return m.isEmpty() ? Problem.of("emptyMapping") : null;
         }
         return null; // numbers and booleans are answers
     }

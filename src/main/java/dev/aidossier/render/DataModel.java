@@ -300,6 +300,24 @@ final class DataModel {
         if (f.remediation() != null) {
             m.put("remediation", Plain.xmlSafe(f.remediation()));
         }
+        if (f.wording() != null) {
+            // what the message was filled in with: a document in another language fills in the rule's translated one
+            Finding.Wording w = f.wording();
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("path", Plain.xmlSafe(w.path()));
+            x.put("problem", w.problem());
+            Map<String, Object> args = new java.util.TreeMap<>();
+            // counts are numbers, so the catalogue can choose a phrase's singular or plural form
+            w.problemArgs().forEach((k, v) -> args.put(k, v.matches("[0-9]{1,9}") && w.problem().equals("tooShort") ? (Object) Long.valueOf(v) : Plain.xmlSafe(v)));
+            x.put("problemArgs", args);
+            if (w.value() != null) {
+                x.put("value", Plain.xmlSafe(w.value()));
+            }
+            if (w.why() != null) {
+                x.put("why", Plain.xmlSafe(w.why()));
+            }
+            m.put("wording", x);
+        }
         if (f.appliesFrom() != null) {
             m.put("appliesFrom", f.appliesFrom().toString());
         }

@@ -185,11 +185,12 @@ public final class Renderer {
     }
 
     /**
-     * {@code ruleTexts}: rule id to its title (and remediation) in the document language, where the pack translates them;
+     * {@code ruleTexts}: rule id to its title, message and remediation in the document language, where the pack translates
+     * them (checked against the rules when the pack loaded);
      * {@code cellTitles}: a pack's unit key ("Art13") to its title in the document language.
      */
     private static Map<String, Object> withRuleTexts(Map<String, Object> model, Engine engine, String lang) {
-        model.put("ruleTexts", RuleTexts.of(engine.packs().stream().map(p -> p.id()).toList(), lang));
+        model.put("ruleTexts", Catalogues.DEFAULT.equals(lang) ? Map.of() : engine.ruleTexts(lang));
         model.put("cellTitles", RuleTexts.titles(engine.packs().stream().map(p -> p.id()).toList(), lang));
         return model;
     }

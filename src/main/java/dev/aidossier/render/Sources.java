@@ -53,8 +53,7 @@ final class Sources {
         for (Finding f : a.findings()) {
             Location loc = f.location();
             String file = loc.file().startsWith(folder) ? loc.file().substring(folder.length()) : loc.file();
-            fs.add(new Finding(f.ruleId(), f.severity(), f.status(), f.message(), new Location(file, loc.line(), loc.column()),
-                    f.path(), f.refs(), f.remediation(), f.appliesFrom(), f.waiver()));
+            fs.add(f.at(new Location(file, loc.line(), loc.column())));
         }
         fs.sort(Finding.ORDER);
         Loaded renamed = new Loaded(name, l.path(), l.root(), l.model(), l.findings(), l.bytes());

@@ -81,6 +81,7 @@ final class Templates {
         cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
         cfg.setNumberFormat("computer");
         cfg.setSharedVariable("breakable", new BreakableMethod());
+        cfg.setSharedVariable("fill", new FillMethod());
     }
 
     /**
@@ -521,6 +522,30 @@ final class Templates {
                 throw new TemplateModelException("breakable(text) needs a string");
             }
             return Breaks.insert(s);
+        }
+    }
+
+    /**
+     * {@code fill(template, {"path": ..., "problem": ...})}: a rule's message template with its placeholders filled in
+     * one pass (a value that itself contains "{path}" stays as it is); a placeholder with no value stays as written.
+     */
+    static final class FillMethod implements TemplateMethodModelEx {
+        private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z]+)\\}");
+
+        @Override
+        public Object exec(@SuppressWarnings("rawtypes") List args) throws TemplateModelException {
+            if (args.size() != 2 || !(args.get(0) instanceof TemplateScalarModel t) || !(args.get(1) instanceof freemarker.template.TemplateHashModel h)) {
+                throw new TemplateModelException("fill(template, values) takes a string and a hash");
+            }
+            java.util.regex.Matcher m = PLACEHOLDER.matcher(t.getAsString());
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                freemarker.template.TemplateModel v = h.get(m.group(1));
+                String s = v instanceof TemplateScalarModel sv ? sv.getAsString() : m.group();
+                m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(s));
+            }
+            m.appendTail(sb);
+            return sb.toString();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.aidossier.rules;
 
 import dev.aidossier.cel.Substance;
 import dev.aidossier.cel.CelEnv;
+import dev.aidossier.cel.Problem;
 import dev.aidossier.load.PlainPath;
 
 import dev.aidossier.classify.Classification;
@@ -274,9 +275,10 @@ public final class RuleEngine {
                 {
                     String full = base == null ? p : base + "." + p;
                     Object value = PlainPath.get(plain, full);
-                    String problem = pi < presentCount ? presenceProblem(value) : cr.substance().problem(value);
+                    Problem problem = pi < presentCount ? presenceProblem(value) : cr.substance().problemOf(value);
                     if (problem != null) {
-                        out.add(failure(cr, sev, from, asOf, render(r.message(), problem, full, value), locate(d, full), full));
+                        Raw w = wording(problem, full, value, null);
+                        out.add(failure(cr, sev, from, asOf, render(r.message(), w), locate(d, full), full, w.wording()));
                         failed = true;
                         failures++;
                     }
@@ -294,11 +296,9 @@ public final class RuleEngine {
                 }
                 if (!ok) {
                     Object value = path == null ? null : PlainPath.get(plain, path);
-                    String msg = render(r.message(), value == null ? "missing" : "not as required", path, value);
-                    if (why != null) {
-                        msg += " (the check could not be evaluated: " + Names.clip(why, 120) + ")";
-                    }
-                    out.add(failure(cr, sev, from, asOf, msg, locate(d, path), path));
+                    Raw w = wording(Problem.of(value == null ? "missing" : "notAsRequired"), path, value,
+                            why == null ? null : Names.clip(why, 120));
+                    out.add(failure(cr, sev, from, asOf, render(r.message(), w), locate(d, path), path, w.wording()));
                     failures++;
                 }
             }
@@ -311,25 +311,26 @@ public final class RuleEngine {
         }
     }
 
-    private static String presenceProblem(Object value) {
+    private static Problem presenceProblem(Object value) {
         if (value == null) {
-            return "missing";
+            return Problem.of("missing");
         }
         if (value instanceof String s && s.isBlank()) {
-            return "empty";
+            return Problem.of("empty");
         }
         if (value instanceof List<?> l && l.isEmpty()) {
-            return "an empty list";
+            return Problem.of("emptyList");
         }
         if (value instanceof Map<?, ?> m && m.isEmpty()) {
-            return "an empty mapping";
+            return Problem.of("emptyMapping");
         }
         return null;
     }
 
-    private Finding failure(Compiled cr, Severity sev, LocalDate from, LocalDate asOf, String message, Location loc, String path) {
+    private Finding failure(Compiled cr, Severity sev, LocalDate from, LocalDate asOf, String message, Location loc, String path,
+                            Finding.Wording wording) {
         Status st = from != null && from.isAfter(asOf) ? Status.upcoming : Status.failed;
-        return new Finding(cr.rule().id(), sev, st, message, loc, path, cr.rule().refs(), cr.rule().remediation(), from, null);
+        return new Finding(cr.rule().id(), sev, st, message, loc, path, cr.rule().refs(), cr.rule().remediation(), from, null, wording);
     }
 
     private boolean applies(Compiled cr, Classification c, Map<String, Object> vars) {
@@ -368,9 +369,27 @@ public final class RuleEngine {
         return YPath.nearest(d.root(), path).location();
     }
 
-    private static String render(String template, String problem, String path, Object value) {
-        String v = value == null ? "nothing" : value instanceof String s ? "'" + Names.clip(s, 60) + "'" : Names.clip(String.valueOf(sorted(value)), 60);
-        return template.replace("{problem}", problem).replace("{path}", path == null ? "" : path).replace("{value}", v);
+    /** What a message is filled in with; the value as messages quote it, null for none. */
+    private static Raw wording(Problem problem, String path, Object value, String why) {
+        String v = value == null ? null : value instanceof String s ? "'" + Names.clip(s, 60) + "'" : Names.clip(String.valueOf(sorted(value)), 60);
+        return new Raw(problem, path == null ? "" : path, v, why);
+    }
+
+    /** The arguments of a message as found (the finding keeps them made visible, see {@link Finding.Wording}). */
+    private record Raw(Problem problem, String path, String value, String why) {
+        String english() {
+            return problem.english();
+        }
+
+        Finding.Wording wording() {
+            return new Finding.Wording(path, problem.code(), problem.args(), value, why);
+        }
+    }
+
+    /** The English message: the rule's template filled in (a document in another language fills in the translated one). */
+    private static String render(String template, Raw w) {
+        String msg = template.replace("{problem}", w.english()).replace("{path}", w.path()).replace("{value}", w.value() == null ? "nothing" : w.value());
+        return w.why() == null ? msg : msg + " (the check could not be evaluated: " + w.why() + ")";
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * {@code rules/<pack>/i18n/<lang>.yaml}: a pack's rule texts in one language, by rule id. What a rule lacks here
- * the documents show in English, marked as the English original.
+ * the documents show in English, marked as the English original. Checked against the pack when it loads
+ * ({@link RuleTranslations}): every rule id must be one of the pack's, every message and remediation must have the
+ * placeholders of the English one.
  */
 public record RuleTextsFile(
         @NotNull @Pattern(regexp = "dossier/rules/v1", message = "must be dossier/rules/v1") String apiVersion,
@@ -24,6 +26,7 @@ public record RuleTextsFile(
     /** The translated texts of one rule; each is optional. */
     public record RuleText(
             @Doc("The rule's title in the language.") @Size(min = 1, max = 200) String title,
-            @Doc("The rule's remediation in the language.") @Size(min = 1) String remediation) {
+            @Doc("The rule's message in the language, with exactly the placeholders of the English one ({path}, {problem}, {value}).") @Size(min = 1) String message,
+            @Doc("The rule's remediation in the language, with exactly the placeholders of the English one (none).") @Size(min = 1) String remediation) {
     }
 }

@@ -87,6 +87,8 @@ class CatalogueTest {
         families.put("pp.framework.", Set.of("eu-ai-act"));
         families.put("plan.procedure.", names(dev.aidossier.model.Enums.AssessmentProcedure.values()));
         families.put("plan.evidence.", Set.of("verified", "missing", "hash-mismatch", "duplicate-id", "unknown-id", "path"));
+        // section D: the phrase a rule message's {problem} is filled with in the document language (lib.ftlh's tmessage)
+        families.put("problem.", Set.copyOf(dev.aidossier.cel.Problem.CODES));
         List<String> unused = new ArrayList<>();
         for (String key : Catalogues.get("en").messages().keySet()) {
             if (templates.contains("\"" + key + "\"")) {

@@ -54,7 +54,7 @@ class TranslatedGapReportTest {
         // the rule pack's own texts: translated where rules/eu-ai-act/i18n/<lang>.yaml has them, else English, marked as such
         assertThat(t).contains("[" + msg(lang, "mark.english") + "]");
         // rules/eu-ai-act/i18n/<lang>.yaml names every rule in de, fr and pl: the title in the language, no English one
-        String title = RuleTexts.of(List.of("eu-ai-act"), lang).get("EUAIA-ANXIV-1A-PURPOSE").get("title");
+        String title = RenderFixtures.ENGINE.ruleTexts(lang).get("EUAIA-ANXIV-1A-PURPOSE").get("title");
         assertThat(t).contains(msg(lang, "severity.head.error") + " · EUAIA-ANXIV-1A-PURPOSE · " + title)
                 .doesNotContain("Intended purpose is described");
         // none of the English catalogue's sentences (fragments between placeholders of 16 characters or more)
@@ -118,7 +118,7 @@ class TranslatedGapReportTest {
     @ParameterizedTest
     @ValueSource(strings = {"de", "fr", "es", "it", "nl", "pl"})
     void theRuleTextsOfALanguageNameEveryRuleOfThePackAndNoOther(String lang) throws IOException {
-        Map<String, Map<String, String>> texts = RuleTexts.of(List.of("eu-ai-act"), lang);
+        Map<String, Map<String, String>> texts = RenderFixtures.ENGINE.ruleTexts(lang);
         java.util.Set<String> ids = new java.util.TreeSet<>();
         RenderFixtures.ENGINE.rules().rules().forEach(c -> ids.add(c.rule().id()));
         assertThat(ids).hasSizeGreaterThan(150);
@@ -148,17 +148,19 @@ class TranslatedGapReportTest {
 
     @Test
     void aLanguageWithoutRuleTextsShowsTheEnglishTitleMarked() throws Exception {
-        assertThat(RuleTexts.of(List.of("eu-ai-act"), "en")).isEmpty();
-        assertThat(RuleTexts.of(List.of("eu-ai-act"), "mt")).isEmpty(); // no Maltese texts yet: English, marked
+        assertThat(RenderFixtures.ENGINE.ruleTexts("en")).isEmpty();
+        assertThat(RenderFixtures.ENGINE.ruleTexts("mt")).isEmpty(); // no Maltese texts yet: English, marked
         String t = text(render("incomplete.yaml", "mt"));
         assertThat(t).contains("EUAIA-ANXIV-1A-PURPOSE · Intended purpose is described [" + msg("mt", "mark.english") + "]");
     }
 
     @Test
     void aRuleTextsFileWithAnUnknownFieldIsRefusedAtItsPlace() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleTexts.parse(
-                "apiVersion: dossier/rules/v1\nkind: RuleTexts\nlanguage: de\nrules:\n  X-Y: {titel: Zweck}\n".getBytes(), "de.yaml"))
-                .hasMessageContaining("de.yaml:5:9").hasMessageContaining("titel");
+        var f = dev.aidossier.load.DataFile.parse("apiVersion: dossier/rules/v1\nkind: RuleTexts\nlanguage: de\nrules:\n  X-Y: {titel: Zweck}\n".getBytes(),
+                "de.yaml", dev.aidossier.rules.RuleTextsFile.class);
+        assertThat(f.ok()).isFalse();
+        assertThat(f.findings()).extracting(dev.aidossier.core.Finding::toText)
+                .anySatisfy(t -> assertThat(t).contains("de.yaml:5:9").contains("titel"));
     }
 
     /** The English texts of the rule pack the report shows: finding titles, messages, remediations, conclusions. */
