@@ -26,7 +26,7 @@ class LanguageCliTest {
     }
 
     @Test
-    void documentsNotYetTranslatedAreWrittenOnceInEnglishAndSaidSo(@TempDir Path out) throws Exception {
+    void everyDocumentOfASystemAndOfAModelIsWrittenOncePerLanguage(@TempDir Path out) throws Exception {
         // every document of an AI system is translated: each in Polish, and no note
         RenderFixtures.Run r = cli("render", resource("complete.yaml").toString(), "--doc", "all", "--lang", "pl",
                 "-o", out.resolve("system").toString(), "--as-of", "2028-01-01");
@@ -36,12 +36,13 @@ class LanguageCliTest {
                 .doesNotContain("complete-gap-report.pdf", "complete-technical-documentation.pdf", "complete-declaration.pdf",
                         "complete-instructions.pdf");
         assertThat(r.out()).doesNotContain("not translated yet");
-        // the documents of a general-purpose AI model are not yet: English, under the plain name, and said so
+        // so is every document of a general-purpose AI model's provider (section C of the catalogues)
         RenderFixtures.Run m = cli("render", resource("gpai-model.yaml").toString(), "--doc", "all", "--lang", "pl",
                 "-o", out.resolve("model").toString(), "--as-of", "2028-01-01");
         assertThat(m.code()).as(m.err()).isZero();
-        assertThat(names(out.resolve("model"))).contains("gpai-model-gap-report.pl.pdf", "gpai-model-gpai-technical-documentation.pdf");
-        assertThat(m.out()).contains("gpai-technical-documentation is not translated yet: written in English as gpai-model-gpai-technical-documentation.pdf");
+        assertThat(names(out.resolve("model"))).contains("gpai-model-gap-report.pl.pdf", "gpai-model-gpai-technical-documentation.pl.pdf")
+                .doesNotContain("gpai-model-gpai-technical-documentation.pdf");
+        assertThat(m.out()).doesNotContain("not translated yet");
     }
 
     @Test
