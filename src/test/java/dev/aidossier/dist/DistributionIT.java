@@ -160,7 +160,7 @@ class DistributionIT {
         byte[] manifest = Files.readAllBytes(pack.resolve("manifest.json"));
         dev.aidossier.sign.Dss.Result m = dev.aidossier.sign.Dss.validate(Files.readAllBytes(pack.resolve("manifest.json.p7s")), manifest);
         assertThat(m.indications()).as(m.errors().toString()).containsExactly(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
-        dev.aidossier.sign.Dss.Result d = dev.aidossier.sign.Dss.validate(Files.readAllBytes(pack.resolve("customer-chatbot-declaration.pdf")), null);
+        dev.aidossier.sign.Dss.Result d = dev.aidossier.sign.Dss.validate(Files.readAllBytes(pack.resolve("customer-chatbot-gap-report.pdf")), null);
         assertThat(d.indications()).as(d.errors().toString()).containsExactly(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
         assertThat(d.levels()).containsExactly(eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_T);
     }

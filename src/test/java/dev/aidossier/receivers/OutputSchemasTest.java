@@ -50,12 +50,12 @@ class OutputSchemasTest {
         TestSupport.Run all = TestSupport.run("pack", "--as-of", "2026-12-06", "--fail-on", "never", "--no-pdf", "--pack", "all",
                 "-o", dir.resolve("all").toString(), "examples/border-biometrics.yaml");
         assertThat(all.exit()).as(all.toString()).isZero();
-        // a signed pack: its manifest has the signature object
+        // a signed pack: its manifest has the signature object (a high-risk system: only it has a declaration to sign)
         Path pw = Files.writeString(dir.resolve("pw.txt"), dev.aidossier.sign.TestKeys.PASSWORD);
-        TestSupport.Run signed = TestSupport.run("pack", "--as-of", "2026-12-06", "-o", dir.resolve("signed").toString(), "examples/customer-chatbot.yaml",
+        TestSupport.Run signed = TestSupport.run("pack", "--as-of", "2026-12-06", "-o", dir.resolve("signed").toString(), "examples/cv-screening.yaml",
                 "--sign", "--keystore", dev.aidossier.sign.TestKeys.signer().toString(), "--keystore-password-file", pw.toString());
         assertThat(signed.exit()).as(signed.toString()).isZero();
-        assertThat(Files.readString(dir.resolve("signed/customer-chatbot/manifest.json"))).contains("\"signedFiles\" : [ \"customer-chatbot-declaration.pdf\"");
+        assertThat(Files.readString(dir.resolve("signed/cv-screening/manifest.json"))).contains("\"signedFiles\" : [ \"cv-screening-declaration.pdf\"");
         List<Path> findings = named(dir, "findings.json");
         List<Path> manifests = named(dir, "manifest.json");
         assertThat(findings).hasSizeGreaterThan(9).hasSameSizeAs(manifests);
@@ -69,7 +69,7 @@ class OutputSchemasTest {
         Path broken = Files.writeString(dir.resolve("broken-manifest.json"), Files.readString(manifests.get(0)).replace("\"files\"", "\"filez\""));
         assertThat(ajv(dir.resolve("manifest.schema.json"), List.of(broken)).output()).contains(broken + " invalid");
         Path badLevel = Files.writeString(dir.resolve("broken-signature.json"),
-                Files.readString(dir.resolve("signed/customer-chatbot/manifest.json")).replace("\"level\" : \"B-B\"", "\"level\" : \"B-LTA\""));
+                Files.readString(dir.resolve("signed/cv-screening/manifest.json")).replace("\"level\" : \"B-B\"", "\"level\" : \"B-LTA\""));
         assertThat(ajv(dir.resolve("manifest.schema.json"), List.of(badLevel)).output()).contains(badLevel + " invalid");
         Path badStatus = Files.writeString(dir.resolve("broken-findings.json"), Files.readString(findings.get(0)).replace("\"status\" : \"passed\"", "\"status\" : \"ok\""));
         assertThat(ajv(dir.resolve("findings.schema.json"), List.of(badStatus)).output()).contains(badStatus + " invalid");
