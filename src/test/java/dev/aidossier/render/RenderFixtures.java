@@ -164,6 +164,31 @@ final class RenderFixtures {
      * The text drawn past the right margin of an A4 page of {@code document.css} (18 mm), as "page: text", one
      * entry per run of text that crosses it: empty when every word stays inside its page.
      */
+    /**
+     * The English catalogue's texts under the keys {@code keys} accepts, cut at their placeholders, whitespace
+     * folded: each fragment of at least 16 characters and {@code minWords} words, which a document in another
+     * language must not show.
+     */
+    static List<String> englishFragments(java.util.function.Predicate<String> keys, int minWords) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, Object> e : Catalogues.get("en").messages().entrySet()) {
+            if (!keys.test(e.getKey())) {
+                continue;
+            }
+            Object v = e.getValue();
+            List<String> texts = v instanceof Map<?, ?> m ? m.values().stream().map(String::valueOf).toList() : List.of(String.valueOf(v));
+            for (String s : texts) {
+                for (String fragment : s.split("\\{[A-Za-z]+\\}")) {
+                    String f = fragment.strip().replaceAll("\\s+", " ");
+                    if (f.length() >= 16 && f.split(" ").length >= minWords) {
+                        out.add(f);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     static List<String> pastTheRightMargin(byte[] pdf) throws IOException {
         try (PDDocument d = Loader.loadPDF(pdf)) {
             List<String> outside = new ArrayList<>();

@@ -84,23 +84,8 @@ class TranslatedDeployerDocumentsTest {
         assertThat(t).contains(Catalogues.get(lang).date(a.loaded().metadata().documentDate().toString()));
 
         String shown = TranslatedGapReportTest.shownEnglish(a) + packTexts();
-        List<String> english = new ArrayList<>();
-        for (Map.Entry<String, Object> e : Catalogues.get("en").messages().entrySet()) {
-            if (!sectionB(e.getKey())) {
-                continue;
-            }
-            Object v = e.getValue();
-            List<String> texts = v instanceof Map<?, ?> m ? m.values().stream().map(String::valueOf).toList() : List.of(String.valueOf(v));
-            for (String s : texts) {
-                for (String fragment : s.split("\\{[A-Za-z]+\\}")) {
-                    String f = fragment.strip().replaceAll("\\s+", " ");
-                    // longer than a few words, and not a text of the rule pack the document shows marked as English
-                    if (f.length() >= 16 && f.contains(" ") && !shown.contains(f)) {
-                        english.add(f);
-                    }
-                }
-            }
-        }
+        // longer than a few words, and not a text of the rule pack the document shows marked as English
+        List<String> english = RenderFixtures.englishFragments(k -> sectionB(k), 2).stream().filter(f -> !shown.contains(f)).toList();
         assertThat(english).hasSizeGreaterThan(100);
         assertThat(english).allSatisfy(f -> assertThat(body).as("English catalogue text in the %s %s", lang, kind.id()).doesNotContain(f));
     }

@@ -96,23 +96,7 @@ class TranslatedDocumentsTest {
 
     /** The English texts of these documents' keys that are sentences or phrases (three words or more), split at placeholders. */
     static List<String> englishSentences() {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Object> e : Catalogues.get("en").messages().entrySet()) {
-            if (PREFIXES.stream().noneMatch(e.getKey()::startsWith)) {
-                continue;
-            }
-            Object v = e.getValue();
-            List<String> texts = v instanceof Map<?, ?> m ? m.values().stream().map(String::valueOf).toList() : List.of(String.valueOf(v));
-            for (String s : texts) {
-                for (String fragment : s.split("\\{[A-Za-z]+\\}")) {
-                    String f = fragment.strip().replaceAll("\\s+", " ");
-                    if (f.length() >= 16 && f.split(" ").length >= 3) {
-                        out.add(f);
-                    }
-                }
-            }
-        }
-        return out;
+        return RenderFixtures.englishFragments(k -> PREFIXES.stream().anyMatch(k::startsWith), 3);
     }
 
     @Test

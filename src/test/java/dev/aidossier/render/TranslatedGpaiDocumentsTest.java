@@ -108,22 +108,8 @@ class TranslatedGpaiDocumentsTest {
     static void assertNoEnglishOfSectionC(String lang, DocumentKind kind, Analysis a, String description, String text) {
         String own = description.replaceAll("\\s+", " ");
         String shown = TranslatedGapReportTest.shownEnglish(a);
-        List<String> english = new ArrayList<>();
-        for (Map.Entry<String, Object> e : Catalogues.get("en").messages().entrySet()) {
-            if (!sectionC(e.getKey())) {
-                continue;
-            }
-            Object v = e.getValue();
-            List<String> texts = v instanceof Map<?, ?> m ? m.values().stream().map(String::valueOf).toList() : List.of(String.valueOf(v));
-            for (String s : texts) {
-                for (String fragment : s.split("\\{[A-Za-z]+\\}")) {
-                    String f = fragment.strip().replaceAll("\\s+", " ");
-                    if (f.length() >= 16 && f.split(" ").length >= 3 && !own.contains(f) && !shown.contains(f)) {
-                        english.add(f);
-                    }
-                }
-            }
-        }
+        List<String> english = RenderFixtures.englishFragments(k -> sectionC(k), 3).stream()
+                .filter(f -> !own.contains(f) && !shown.contains(f)).toList();
         assertThat(english).hasSizeGreaterThan(200);
         String body = text.replaceAll("\\s+", " ");
         assertThat(english).allSatisfy(f -> assertThat(body).as("English catalogue text in the %s %s", lang, kind.id()).doesNotContain(f));
