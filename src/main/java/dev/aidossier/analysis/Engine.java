@@ -147,6 +147,9 @@ public final class Engine {
                     DataFile<RegistrationFile> rf = read(source, packId + "/" + pack.registration(), RegistrationFile.class, problems, hashed,
                             named(pf, "registration"));
                     registration = rf != null && rf.ok() ? rf.value() : null;
+                    if (registration != null) {
+                        checkPoints(rf, problems);
+                    }
                 }
             }
             List<DataFile<RuleFile>> ruleFiles = new ArrayList<>();
@@ -211,6 +214,21 @@ public final class Engine {
             }
             return texts.getOrDefault(l, Map.of());
         });
+    }
+
+    /** Each Annex VIII point of the registration file names exactly one way of answering it. */
+    private static void checkPoints(DataFile<RegistrationFile> rf, List<Finding> problems) {
+        RegistrationFile.Sections s = rf.value().sections();
+        for (Map.Entry<String, List<RegistrationFile.Point>> e : Map.of("a", s.a(), "b", s.b(), "c", s.c()).entrySet()) {
+            for (int i = 0; i < e.getValue().size(); i++) {
+                if (e.getValue().get(i).answers() != 1) {
+                    String path = "sections." + e.getKey() + "[" + i + "]";
+                    problems.add(Finding.error("rules.schema", path + " (" + e.getValue().get(i).point()
+                                    + ") must name exactly one of path, party, fields, text or conditions: true",
+                            dev.aidossier.load.YPath.nearest(rf.root(), path).location(), path));
+                }
+            }
+        }
     }
 
     /** The patterns of pack.yaml (passport, reference keys) must compile; a bad one is an error at its place. */

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param reason  why not, when section is null
  */
 public record RegistrationRoute(String legalBasis, String section, String reason, boolean secure, String secureNote,
-                                List<String> omitted, List<String> conditions) {
+                                List<String> omitted, List<String> conditions, RegistrationFile.Sections layout) {
 
     public static RegistrationRoute of(RegistrationFile data, Classification c) {
         boolean highRisk = c != null && c.isHighRisk();
@@ -28,14 +28,14 @@ public record RegistrationRoute(String legalBasis, String section, String reason
         boolean secure = points.stream().anyMatch(k -> RegistrationFile.under(k, data.secureSection().points()));
         String section = annexIIIHighRisk ? "A" : derogation ? "B" : null;
         if (section != null && national) {
-            return new RegistrationRoute(data.legalBasis(), null, data.nationalLevel().reason(), false, null, List.of(), List.of());
+            return new RegistrationRoute(data.legalBasis(), null, data.nationalLevel().reason(), false, null, List.of(), List.of(), data.sections());
         }
         if (section == null) {
             return new RegistrationRoute(data.legalBasis(), null, highRisk ? data.notRequired().productRoute() : data.notRequired().otherwise(),
-                    false, null, List.of(), List.of());
+                    false, null, List.of(), List.of(), data.sections());
         }
         return new RegistrationRoute(data.legalBasis(), section, null, secure, secure ? data.secureSection().note() : null,
-                secure ? data.secureSection().omit() : List.of(), section.equals("B") ? conditions(data, c) : List.of());
+                secure ? data.secureSection().omit() : List.of(), section.equals("B") ? conditions(data, c) : List.of(), data.sections());
     }
 
     private static List<String> conditions(RegistrationFile data, Classification c) {

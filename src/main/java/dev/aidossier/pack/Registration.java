@@ -1,5 +1,7 @@
 package dev.aidossier.pack;
 
+import dev.aidossier.rules.RegistrationFile;
+
 import dev.aidossier.report.Json;
 import dev.aidossier.analysis.Analysis;
 import dev.aidossier.analysis.RegistrationRoute;
@@ -47,44 +49,38 @@ public final class Registration {
         if (secure) {
             out.put("secureSectionNote", route.secureNote());
         }
-        Map<String, Object> points = new LinkedHashMap<>();
-        points.put("1_provider", party(PlainPath.get(d, "spec.provider")));
-        points.put("2_submitter", party(PlainPath.get(d, "spec.submitter")));
-        points.put("3_authorisedRepresentative", party(PlainPath.get(d, "spec.authorisedRepresentative")));
-        Map<String, Object> name = new LinkedHashMap<>();
-        name.put("tradeName", PlainPath.get(d, "metadata.name"));
-        name.put("reference", PlainPath.get(d, "metadata.identifier"));
-        name.put("version", PlainPath.get(d, "metadata.version"));
-        points.put("4_tradeNameAndReference", name);
-        points.put("5_intendedPurpose", PlainPath.get(d, "spec.general.intendedPurpose"));
+        // what each point holds is the pack's data (registration.yaml sections); this only reads the answers
+        Map<String, Object> points = points(section.equals("A") ? route.layout().a() : route.layout().b(), d, route);
         if (section.equals("A")) {
-            points.put("6_informationAndOperatingLogic", PlainPath.get(d, "spec.general.operatingLogic"));
-            points.put("7_status", PlainPath.get(d, "spec.general.marketStatus"));
-            Map<String, Object> cert = new LinkedHashMap<>();
-            cert.put("notifiedBody", PlainPath.get(d, "spec.conformityAssessment.notifiedBody"));
-            cert.put("certificate", PlainPath.get(d, "spec.conformityAssessment.certificate"));
-            points.put("8_certificate", cert);
-            points.put("9_certificateCopy", PlainPath.get(d, "spec.conformityAssessment.certificate.evidence"));
-            points.put("10_memberStates", PlainPath.get(d, "spec.general.memberStates"));
-            points.put("11_declarationOfConformity", "attached in this pack as the declaration PDF, when rendered");
-            points.put("12_electronicInstructionsForUse", PlainPath.get(d, "spec.registration.instructionsUrl"));
-            points.put("13_moreInformationUrl", PlainPath.get(d, "spec.general.moreInformationUrl"));
             route.omitted().forEach(points::remove); // the secure non-public section leaves these out (Art. 49(4))
-        } else {
-            points.put("6_article6_3Conditions", route.conditions());
-            points.put("8_status", PlainPath.get(d, "spec.general.marketStatus"));
         }
         out.put("points", points);
-        Object publicBody = PlainPath.get(d, "spec.deployment.publicBody");
-        if (Boolean.TRUE.equals(publicBody) && section.equals("A")) {
-            Map<String, Object> sc = new LinkedHashMap<>();
-            sc.put("1_deployer", party(PlainPath.get(d, "spec.deployment.deployer")));
-            sc.put("3_providerDatabaseUrl", PlainPath.get(d, "spec.deployment.providerDatabaseUrl"));
-            sc.put("4_friaSummary", PlainPath.get(d, "spec.deployment.fria.summary"));
-            sc.put("5_dpiaSummary", PlainPath.get(d, "spec.deployment.dpia.summary"));
-            out.put("sectionC", sc);
+        if (Boolean.TRUE.equals(PlainPath.get(d, route.layout().cWhen())) && section.equals("A")) {
+            out.put("sectionC", points(route.layout().c(), d, route));
         }
         out.put("euDatabaseId", PlainPath.get(d, "spec.registration.euDatabaseId"));
+        return out;
+    }
+
+    private static Map<String, Object> points(List<RegistrationFile.Point> layout, Map<String, Object> d, RegistrationRoute route) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (RegistrationFile.Point p : layout) {
+            Object v;
+            if (p.party() != null) {
+                v = party(PlainPath.get(d, p.party()));
+            } else if (p.fields() != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                p.fields().forEach((k, path) -> m.put(k, PlainPath.get(d, path)));
+                v = m;
+            } else if (p.text() != null) {
+                v = p.text();
+            } else if (Boolean.TRUE.equals(p.conditions())) {
+                v = route.conditions();
+            } else {
+                v = PlainPath.get(d, p.path());
+            }
+            out.put(p.point(), v);
+        }
         return out;
     }
 
