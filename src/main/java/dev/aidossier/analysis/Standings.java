@@ -599,7 +599,7 @@ public final class Standings {
                 if (!outcome.containsKey(c.rule().id())) {
                     continue;
                 }
-                if (c.rule().id().equals(gap) || c.rule().refs().stream().anyMatch(r -> Coverage.prefixes(r).contains(gap))) {
+                if (c.rule().id().equals(gap) || c.rule().refs().stream().anyMatch(r -> dev.aidossier.core.ReferenceKeys.under(r, List.of(gap)))) {
                     matched.add(c.rule().id());
                 }
             }

@@ -70,7 +70,7 @@ public record Classification(String file, String kind, LocalDate asOf, String ti
         if (onlyProvisions.isEmpty()) {
             return true;
         }
-        return refs != null && refs.stream().anyMatch(r -> onlyProvisions.stream().anyMatch(o -> r.equals(o) || r.startsWith(o + ".")));
+        return refs != null && refs.stream().anyMatch(r -> dev.aidossier.core.ReferenceKeys.under(r, onlyProvisions));
     }
 
     public boolean isHighRisk() {

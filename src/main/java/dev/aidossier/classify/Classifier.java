@@ -424,7 +424,7 @@ public final class Classifier {
                 List<Classification.Conclusion> kept = new ArrayList<>();
                 for (Classification.Conclusion rc : effective) {
                     if (rc.effect().equals(fx.highRisk()) || rc.effect().equals("note")
-                            || rc.basis().stream().anyMatch(k -> only.stream().anyMatch(o -> k.equals(o) || k.startsWith(o + ".")))) {
+                            || rc.basis().stream().anyMatch(k -> dev.aidossier.core.ReferenceKeys.under(k, only))) {
                         kept.add(rc);
                     } else { // considered, and set aside by the provision that limits the Act (a negative decision is cited)
                         setAside.add(new Classification.SetAside(rc.id(), rc.basis(), rc.title(), List.of(), reasons(d, facts, because)));

@@ -495,12 +495,8 @@ public final class Renderer {
             if (f.status() == dev.aidossier.core.Status.notApplicable || engine.rules().rule(f.ruleId()) == null) {
                 continue;
             }
-            for (String ref : f.refs()) {
-                for (String k : keys) {
-                    if (ref.equals(k) || ref.startsWith(k + ".")) {
-                        return true;
-                    }
-                }
+            if (f.refs().stream().anyMatch(ref -> dev.aidossier.core.ReferenceKeys.under(ref, keys))) {
+                return true;
             }
         }
         return false;

@@ -61,6 +61,6 @@ public record RegistrationFile(
 
     /** Whether a reference key is one of these points or under one of them ({@code AnxIII.6.a} is under {@code AnxIII.6}). */
     public static boolean under(String key, List<String> points) {
-        return points.stream().anyMatch(p -> key.equals(p) || key.startsWith(p + "."));
+        return dev.aidossier.core.ReferenceKeys.under(key, points);
     }
 }
