@@ -44,12 +44,12 @@ public final class Engine {
     private final ModificationFile modification;
     private final RegistrationFile registration;
     private final List<byte[]> hashed; // names and contents of the pack's files, in load order
-    private final java.util.function.Function<String, Map<String, Map<String, String>>> ruleTexts; // language -> rule id -> title/message/remediation
+    private final java.util.function.Function<String, RuleTranslations.Texts> ruleTexts; // by language: the rules' texts and the unit titles
     private volatile String packHash; // computed on first use: hashing every file is not needed to check a description
 
     private Engine(List<RulePackFile> packs, Classifier classifier, RuleEngine rules, CelEnv cel, Substance substance, Limits limits,
                    List<byte[]> hashed, ModificationFile modification, RegistrationFile registration,
-                   java.util.function.Function<String, Map<String, Map<String, String>>> ruleTexts) {
+                   java.util.function.Function<String, RuleTranslations.Texts> ruleTexts) {
         this.ruleTexts = ruleTexts;
         this.registration = registration;
         this.hashed = hashed;
@@ -68,7 +68,15 @@ public final class Engine {
      * {@code title}, {@code message} and {@code remediation}, each only where translated; empty for none.
      */
     public Map<String, Map<String, String>> ruleTexts(String lang) {
-        return ruleTexts.apply(lang);
+        return ruleTexts.apply(lang).rules();
+    }
+
+    /**
+     * The packs' unit titles in {@code lang} ({@code titles} of the same files: "Art13" to the Article's official title,
+     * for the keys of {@code passport.titles} in pack.yaml); empty for none.
+     */
+    public Map<String, String> unitTitles(String lang) {
+        return ruleTexts.apply(lang).titles();
     }
 
     /** A pack that cannot be loaded; its findings point into the pack's own files. */
@@ -162,9 +170,10 @@ public final class Engine {
             }
             reads.add(new Read(pack, cf, ruleFiles));
             if (withRules && !source.isBundled()) {
-                // its rule texts in other languages (a pack of the user's own: checked now, with everything else; the
-                // bundled ones, which the tests check, are read on first use, one language at a time): not in the pack hash (a translation changes no verdict; pack's reuse key
-                // counts a --rules folder file by file, and the bundled texts are part of the build)
+                // its rule texts in other languages, for a pack of the user's own: checked now, with everything else (the
+                // bundled ones, which the tests check, are read on first use, one language at a time). Not in the pack
+                // hash: a translation changes no verdict; the pack's reuse key counts a --rules folder file by file, and
+                // the bundled texts are part of the build
                 translations.addAll(RuleTranslations.read(source, packId, pack.translations() == null ? List.of() : pack.translations(), problems));
             }
         }
@@ -186,9 +195,9 @@ public final class Engine {
         }
         RuleEngine rules = RuleEngine.combine(engines, problems);
         // the packs' rule texts in other languages, checked against the rules they translate
-        Map<String, Map<String, Map<String, String>>> texts = problems.isEmpty() ? RuleTranslations.check(translations, rules, problems) : Map.of();
-        java.util.function.Function<String, Map<String, Map<String, String>>> textsOf = source.isBundled() && withRules
-                ? bundledTexts(source, reads.stream().map(Read::pack).toList(), rules) : lang -> texts.getOrDefault(lang, Map.of());
+        Map<String, RuleTranslations.Texts> texts = problems.isEmpty() ? RuleTranslations.check(translations, rules, problems) : Map.of();
+        java.util.function.Function<String, RuleTranslations.Texts> textsOf = source.isBundled() && withRules
+                ? bundledTexts(source, reads.stream().map(Read::pack).toList(), rules) : lang -> texts.getOrDefault(lang, RuleTranslations.Texts.NONE);
         if (!problems.isEmpty() || classifier == null) {
             problems.sort(Finding.ORDER); // bean validation reports in no fixed order
             throw new PackError(problems);
@@ -197,9 +206,9 @@ public final class Engine {
     }
 
     /** The bundled packs' rule texts, read and checked per language on first use (a check or classify never needs them). */
-    private static java.util.function.Function<String, Map<String, Map<String, String>>> bundledTexts(RulePackSource source,
+    private static java.util.function.Function<String, RuleTranslations.Texts> bundledTexts(RulePackSource source,
                                                                                                   List<RulePackFile> packs, RuleEngine rules) {
-        Map<String, Map<String, Map<String, String>>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, RuleTranslations.Texts> cache = new java.util.concurrent.ConcurrentHashMap<>();
         return lang -> cache.computeIfAbsent(lang, l -> {
             List<Finding> problems = new ArrayList<>();
             List<RuleTranslations.Read> reads = new ArrayList<>();
@@ -208,11 +217,11 @@ public final class Engine {
                     reads.addAll(RuleTranslations.read(source, p.id(), List.of(l), problems));
                 }
             }
-            Map<String, Map<String, Map<String, String>>> texts = RuleTranslations.check(reads, rules, problems);
+            Map<String, RuleTranslations.Texts> texts = RuleTranslations.check(reads, rules, problems);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("the bundled rule texts in " + l + " cannot be used: " + problems.get(0).toText());
             }
-            return texts.getOrDefault(l, Map.of());
+            return texts.getOrDefault(l, RuleTranslations.Texts.NONE);
         });
     }
 

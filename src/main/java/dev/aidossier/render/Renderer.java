@@ -191,7 +191,7 @@ public final class Renderer {
      */
     private static Map<String, Object> withRuleTexts(Map<String, Object> model, Engine engine, String lang) {
         model.put("ruleTexts", Catalogues.DEFAULT.equals(lang) ? Map.of() : engine.ruleTexts(lang));
-        model.put("cellTitles", RuleTexts.titles(engine.packs().stream().map(p -> p.id()).toList(), lang));
+        model.put("cellTitles", Catalogues.DEFAULT.equals(lang) ? Map.of() : engine.unitTitles(lang));
         return model;
     }
 

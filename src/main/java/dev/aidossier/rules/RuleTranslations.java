@@ -66,21 +66,33 @@ public final class RuleTranslations {
     }
 
     /**
-     * The texts of the files read, checked against the compiled rules: language to rule id to
-     * {@code {title, message, remediation}} (each only where translated). Problems are added to {@code problems}.
+     * A language's texts over the packs: rule id to {@code {title, message, remediation}} (each only where
+     * translated), and the packs' unit titles ({@code titles}: "Art13" to the Article's official title).
      */
-    public static Map<String, Map<String, Map<String, String>>> check(List<Read> files, RuleEngine rules, List<Finding> problems) {
-        Map<String, Map<String, Map<String, String>>> out = new LinkedHashMap<>();
+    public record Texts(Map<String, Map<String, String>> rules, Map<String, String> titles) {
+        public static final Texts NONE = new Texts(Map.of(), Map.of());
+    }
+
+    /**
+     * The texts of the files read, checked against the compiled rules, by language. Problems are added to
+     * {@code problems}; a file with problems contributes nothing.
+     */
+    public static Map<String, Texts> check(List<Read> files, RuleEngine rules, List<Finding> problems) {
+        Map<String, Map<String, Map<String, String>>> byRule = new LinkedHashMap<>();
+        Map<String, Map<String, String>> titles = new LinkedHashMap<>();
         for (Read r : files) {
             int before = problems.size();
             Map<String, Map<String, String>> texts = check(r.file(), r.pack(), r.lang(), rules, problems);
             if (problems.size() == before) {
-                out.computeIfAbsent(r.lang(), k -> new LinkedHashMap<>()).putAll(texts);
+                byRule.computeIfAbsent(r.lang(), k -> new LinkedHashMap<>()).putAll(texts);
+                Map<String, String> t = r.file().value().titles();
+                titles.computeIfAbsent(r.lang(), k -> new LinkedHashMap<>()).putAll(t == null ? Map.of() : t);
             }
         }
-        Map<String, Map<String, Map<String, String>>> frozen = new LinkedHashMap<>();
-        out.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
-        return Collections.unmodifiableMap(frozen);
+        Map<String, Texts> out = new LinkedHashMap<>();
+        byRule.forEach((lang, v) -> out.put(lang, new Texts(Collections.unmodifiableMap(v),
+                Collections.unmodifiableMap(titles.getOrDefault(lang, Map.of())))));
+        return Collections.unmodifiableMap(out);
     }
 
     static Map<String, Map<String, String>> check(DataFile<RuleTextsFile> f, String pack, String lang, RuleEngine rules,
