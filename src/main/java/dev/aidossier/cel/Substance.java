@@ -31,16 +31,34 @@ public final class Substance {
         return p == null ? null : p.english();
     }
 
-    /** Why {@code value} is not substantive, as a code with its arguments, or null when it is. */
-    public Problem problemOf(Object value) {
+    /**
+     * Why {@code value} is not there at all (missing, a blank text, an empty list or mapping), or null when it is:
+     * what a rule's {@code present} asks; {@link #problemOf} asks this first.
+     */
+    public static Problem presence(Object value) {
         if (value == null || value instanceof dev.cel.common.values.NullValue) {
             return Problem.of("missing");
         }
+        if (value instanceof String s && s.isBlank()) {
+            return Problem.of("empty");
+        }
+        if (value instanceof List<?> l && l.isEmpty()) {
+            return Problem.of("emptyList");
+        }
+        if (value instanceof Map<?, ?> m && m.isEmpty()) {
+            return Problem.of("emptyMapping");
+        }
+        return null;
+    }
+
+    /** Why {@code value} is not substantive, as a code with its arguments, or null when it is. */
+    public Problem problemOf(Object value) {
+        Problem absent = presence(value);
+        if (absent != null) {
+            return absent;
+        }
         if (value instanceof String s) {
             String t = s.strip();
-            if (t.isEmpty()) {
-                return Problem.of("empty");
-            }
             String norm = t.toLowerCase(Locale.ROOT);
             for (Pattern p : placeholders) {
                 if (p.matcher(norm).find()) {
@@ -52,12 +70,6 @@ public final class Substance {
                 return new Problem("tooShort", Map.of("n", String.valueOf(words), "min", String.valueOf(minWords)));
             }
             return null;
-        }
-        if (value instanceof List<?> l) {
-            return l.isEmpty() ? Problem.of("emptyList") : null;
-        }
-        if (value instanceof Map<?, ?> m) {
-            return m.isEmpty() ? Problem.of("emptyMapping") : null;
         }
         return null; // numbers and booleans are answers
     }

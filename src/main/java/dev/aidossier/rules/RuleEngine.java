@@ -275,7 +275,7 @@ public final class RuleEngine {
                 {
                     String full = base == null ? p : base + "." + p;
                     Object value = PlainPath.get(plain, full);
-                    Problem problem = pi < presentCount ? presenceProblem(value) : cr.substance().problemOf(value);
+                    Problem problem = pi < presentCount ? Substance.presence(value) : cr.substance().problemOf(value);
                     if (problem != null) {
                         Raw w = wording(problem, full, value, null);
                         out.add(failure(cr, sev, from, asOf, render(r.message(), w), locate(d, full), full, w.wording()));
@@ -309,22 +309,6 @@ public final class RuleEngine {
                     : (r.present() != null ? r.present().get(0) : r.require() != null ? r.require().get(0) : null);
             out.add(new Finding(r.id(), sev, Status.passed, r.title(), locate(d, path), path, r.refs(), null, from, null));
         }
-    }
-
-    private static Problem presenceProblem(Object value) {
-        if (value == null) {
-            return Problem.of("missing");
-        }
-        if (value instanceof String s && s.isBlank()) {
-            return Problem.of("empty");
-        }
-        if (value instanceof List<?> l && l.isEmpty()) {
-            return Problem.of("emptyList");
-        }
-        if (value instanceof Map<?, ?> m && m.isEmpty()) {
-            return Problem.of("emptyMapping");
-        }
-        return null;
     }
 
     private Finding failure(Compiled cr, Severity sev, LocalDate from, LocalDate asOf, String message, Location loc, String path,
