@@ -4,6 +4,7 @@
 #   runtime/            a jlink image of the JDK that runs the build, with only the modules the tool needs
 #   lib/dossier.jar     the tool (the same bytes as target/dossier.jar)
 #   lib/dossier.aot     the AOT cache, trained on the examples with that runtime (unless AOT=false)
+#   lib/analysis.aot    the AOT cache for classify and check, trained on them alone (unless AOT=false)
 #   lib/jvm.options     the JVM options the launcher and the training share
 #   README.md, LICENSES/ the README, the third-party licence list and the runtime's legal notices
 # and the same tree unpacked under target/dossier-VERSION-linux-x64/ (which ./dossier runs).
@@ -68,18 +69,37 @@ fi
 epoch="$(date -u -d "$timestamp" +%s)"
 find "$stage" -exec touch -h -d "@$epoch" {} +
 
-if [[ "$aot" == "true" ]]; then
-    log="$target/aot-training.log"
+# one AOT cache trained on the JVM's run of AotTraining with these arguments: train CACHE [WORKLOAD]
+train() {
+    local cache="$1"
+    shift
+    local log="$target/aot-training-${cache%.aot}.log"
     # the training writes its scratch files to a temporary folder; the JVM's AOT notes go to the log
-    if ! (cd "$stage" && SOURCE_DATE_EPOCH="$epoch" runtime/bin/java "@lib/jvm.options" \
-            -XX:AOTCacheOutput=lib/dossier.aot \
-            -cp lib/dossier.jar dev.aidossier.dist.AotTraining "$basedir/examples") >"$log" 2>&1; then
+    if ! (cd "$stage" && SOURCE_DATE_EPOCH="$epoch" runtime/bin/java "@$target/aot-training.options" \
+            -XX:AOTCacheOutput="lib/$cache" \
+            -cp lib/dossier.jar dev.aidossier.dist.AotTraining "$basedir/examples" "$@") >"$log" 2>&1; then
         cat "$log" >&2
         echo "build-dist: the AOT training failed (log: $log)" >&2
         exit 1
     fi
-    rm -f "$stage/lib/dossier.aot.config"
-    touch -h -d "@$epoch" "$stage/lib/dossier.aot" "$stage/lib"
+    # the JVM writes the cache in a child process whose failure does not reach the training's exit status
+    if [[ ! -s "$stage/lib/$cache" ]] || grep -q 'Child process failed' "$log"; then
+        tail -n 30 "$log" >&2
+        echo "build-dist: the JVM wrote no AOT cache lib/$cache (log: $log)" >&2
+        exit 1
+    fi
+    rm -f "$stage/lib/$cache.config"
+    touch -h -d "@$epoch" "$stage/lib/$cache"
+}
+
+if [[ "$aot" == "true" ]]; then
+    # the training runs without -Djdk.reflect.useNativeAccessorOnly: with it, the JVM (25.0.3) crashes writing
+    # the cache's heap objects (archiveHeapWriter.cpp guarantee); a cache trained without it serves a run with it
+    grep -v -- '-Djdk.reflect.useNativeAccessorOnly' "$stage/lib/jvm.options" > "$target/aot-training.options"
+    # every command (the launcher's default), and classify and check alone (a third smaller: they start faster)
+    train dossier.aot
+    train analysis.aot analysis
+    touch -h -d "@$epoch" "$stage/lib"
 fi
 
 chmod -R u=rwX,go=rX "$stage"

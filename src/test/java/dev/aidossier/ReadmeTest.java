@@ -144,7 +144,7 @@ class ReadmeTest {
                 }
                 List<String> args = args(m.group(1));
                 try {
-                    new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
+                    Main.commandLine().parseArgs(args.toArray(String[]::new));
                 } catch (CommandLine.ParameterException e) {
                     throw new AssertionError("README.md, block at line " + b.line() + ": '" + l.trim() + "' does not parse: " + e.getMessage());
                 }
@@ -162,7 +162,7 @@ class ReadmeTest {
         assertThat(matches(List.of("a ... z"), List.of("a b c"))).isFalse();
         assertThat(args("check x.yaml --format sarif > out.sarif   # comment")).containsExactly("check", "x.yaml", "--format", "sarif");
         assertThat(args("pack 'systems/**/*.yaml' -o out && echo done")).containsExactly("pack", "systems/**/*.yaml", "-o", "out");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CommandLine(new Main()).parseArgs("check", "--no-such-option", "x.yaml"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Main.commandLine().parseArgs("check", "--no-such-option", "x.yaml"))
                 .isInstanceOf(CommandLine.ParameterException.class);
     }
 }

@@ -177,7 +177,9 @@ public final class Engine {
                 translations.addAll(RuleTranslations.read(source, packId, pack.translations() == null ? List.of() : pack.translations(), problems));
             }
         }
+        dev.aidossier.util.Trace.mark("pack files read");
         celWarmUp.join();
+        dev.aidossier.util.Trace.mark("CEL warm-up joined");
         for (Read r : reads) {
             RulePackFile pack = r.pack();
             Substance substance = substanceOf(pack);
@@ -193,6 +195,7 @@ public final class Engine {
             Map<String, LocalDate> dates = pack.dates() == null ? Map.of() : pack.dates();
             engines.add(RuleEngine.compile(pack.id(), r.ruleFiles(), cel, substance, dates, pack.links(), pack.references(), problems));
         }
+        dev.aidossier.util.Trace.mark("compiled");
         RuleEngine rules = RuleEngine.combine(engines, problems);
         // the packs' rule texts in other languages, checked against the rules they translate
         Map<String, RuleTranslations.Texts> texts = problems.isEmpty() ? RuleTranslations.check(translations, rules, problems) : Map.of();
@@ -389,6 +392,7 @@ public final class Engine {
 
     /** As {@link #classify(Path, String, LocalDate)}, for a description already loaded (e.g. from bytes). */
     public Analysis classify(Loaded loaded, LocalDate asOf) {
+        dev.aidossier.util.Trace.mark("description loaded");
         List<Finding> findings = new ArrayList<>(loaded.findings());
         Classification c = null;
         if (loaded.model() != null) {

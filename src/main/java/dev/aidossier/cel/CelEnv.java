@@ -143,7 +143,9 @@ public final class CelEnv {
             return;
         }
         try {
+            dev.aidossier.util.Trace.mark("CEL warm-up");
             warmUp();
+            dev.aidossier.util.Trace.mark("CEL warm-up done");
             WARM.complete(null);
         } catch (RuntimeException | Error e) {
             WARM.completeExceptionally(e);

@@ -34,6 +34,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        dev.aidossier.util.Trace.mark("command parsed");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -49,14 +50,17 @@ abstract class AnalysisCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
             Engine engine = common.engine(err, needsRules());
+            dev.aidossier.util.Trace.mark("engine loaded");
             if (engine == null) {
                 return Main.USAGE;
             }
             List<Analysis> results = new ArrayList<>();
             for (Inputs.Input in : inputs) {
                 results.add(analyse(engine, in, asOf));
+                dev.aidossier.util.Trace.mark("analysed " + in.display());
             }
             print(results, engine, out);
+            dev.aidossier.util.Trace.mark("printed");
             boolean unreadable = results.stream().anyMatch(this::unusable);
             if (unreadable) {
                 return Main.USAGE;

@@ -19,7 +19,6 @@ import java.util.Properties;
  */
 @Command(name = "dossier", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "EU AI Act documentation from one YAML description: classify, check, render, pack.",
-        subcommands = {ClassifyCommand.class, CheckCommand.class, RenderCommand.class, PackCommand.class, SignCommand.class, VerifyCommand.class, DiffCommand.class, RulesCommand.class, CrosswalkCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
                 "2:usage error, unreadable input, unusable rule pack or template", "3:internal error of the tool"})
@@ -41,7 +40,57 @@ public final class Main implements Runnable {
     /** Commands that load the rule packs and read descriptions: they get a head start on another core. */
     private static final java.util.Set<String> ANALYSES = java.util.Set.of("check", "classify", "render", "pack", "diff");
 
+    /**
+     * The subcommands, in the order of the help. A command line holds only the one its arguments name (when
+     * they name one): picocli reads the annotations of every command it is given, which cost a cold start
+     * about a tenth of a second for commands that are not run.
+     */
+    private static final java.util.List<String> SUBCOMMANDS = java.util.List.of(
+            "classify", "check", "render", "pack", "sign", "verify", "diff", "rules", "crosswalk", "schema", "help");
+
+    /**
+     * A new subcommand by name. A switch, not a table of constructor references: the JVM (25.0.3) crashes
+     * writing an AOT cache that holds a lambda made from a class it cannot archive (picocli's Java 5 classes).
+     */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "classify" -> new ClassifyCommand();
+            case "check" -> new CheckCommand();
+            case "render" -> new RenderCommand();
+            case "pack" -> new PackCommand();
+            case "sign" -> new SignCommand();
+            case "verify" -> new VerifyCommand();
+            case "diff" -> new DiffCommand();
+            case "rules" -> new RulesCommand();
+            case "crosswalk" -> new CrosswalkCommand();
+            case "schema" -> new SchemaCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
+    }
+
+    /** The command line with every subcommand (help, completion, tests). */
+    public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for these arguments: with only the subcommand the first argument names, or with
+     * all of them when it names none (or names {@code help}, which lists them all).
+     */
+    static CommandLine commandLine(String first) {
+        boolean one = first != null && !first.equals("help") && SUBCOMMANDS.contains(first);
+        CommandLine cmd = new CommandLine(new Main());
+        for (String name : SUBCOMMANDS) {
+            if (!one || name.equals(first)) {
+                cmd.addSubcommand(name, subcommand(name));
+            }
+        }
+        return cmd;
+    }
+
     public static void main(String[] args) {
+        dev.aidossier.util.Trace.mark("main");
         if (args.length > 0 && ANALYSES.contains(args[0])) {
             // whoever compiles an expression joins the warm-up; its failure surfaces there, not here
             var unused = dev.aidossier.cel.CelEnv.warmUpInBackground();
@@ -65,8 +114,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line; never throws and never exits. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = new CommandLine(new Main());
+        CommandLine cmd = commandLine(args.length > 0 ? args[0] : null);
         fitOptions(cmd);
+        dev.aidossier.util.Trace.mark("command line built");
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(false);

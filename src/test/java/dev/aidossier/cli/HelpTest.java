@@ -28,6 +28,6 @@ class HelpTest {
             }
         }
         // one summary per command, whichever commands there are
-        assertThat(summaries).hasSize(new picocli.CommandLine(new Main()).getSubcommands().size()).allSatisfy(s -> assertThat(s).endsWith("."));
+        assertThat(summaries).hasSize(Main.commandLine().getSubcommands().size()).allSatisfy(s -> assertThat(s).endsWith("."));
     }
 }

@@ -99,6 +99,8 @@ class DistributionIT {
         assertThat(home.resolve("runtime/bin/java")).isExecutable();
         assertThat(Files.readAllBytes(home.resolve("lib/dossier.jar"))).isEqualTo(Files.readAllBytes(TARGET.resolve("dossier.jar")));
         assertThat(Files.size(home.resolve("lib/dossier.aot"))).isGreaterThan(10_000_000L);
+        // the cache of classify and check, trained on them alone: smaller than the one of every command
+        assertThat(Files.size(home.resolve("lib/analysis.aot"))).isGreaterThan(10_000_000L).isLessThan(Files.size(home.resolve("lib/dossier.aot")));
         assertThat(Files.readString(home.resolve("README.md"))).startsWith("# AI Dossier");
         assertThat(Files.readString(home.resolve("LICENSES/THIRD-PARTY.txt"))).contains("picocli", "OpenPDF", "FreeMarker");
         assertThat(home.resolve("LICENSES/java-runtime/java.base")).isDirectory();
@@ -196,14 +198,19 @@ class DistributionIT {
             assertThat(r.exit).as(r.err).isZero();
         }
         Files.writeString(garbage.resolve("lib/dossier.aot"), "not an AOT cache");
+        Files.writeString(garbage.resolve("lib/analysis.aot"), "not an AOT cache");
         Files.setLastModifiedTime(otherJar.resolve("lib/dossier.jar"), java.nio.file.attribute.FileTime.fromMillis(0));
         String example = TestSupport.examples().resolve("customer-chatbot.yaml").toString();
-        Result reference = dossier(tmp, "classify", "--as-of", "2026-12-02", example);
-        assertThat(reference.exit).isZero();
-        for (Path copy : List.of(garbage, otherJar)) {
-            Result r = exec(tmp, Map.of("PATH", bin.toString()), copy.resolve("bin/dossier").toString(),
-                    "classify", "--as-of", "2026-12-02", example);
-            assertThat(r).as(copy.toString()).isEqualTo(reference);
+        // classify starts with the analysis cache, crosswalk with the cache of every command
+        for (List<String> c : List.of(List.of("classify", "--as-of", "2026-12-02", example), List.of("crosswalk"))) {
+            Result reference = dossier(tmp, c.toArray(String[]::new));
+            assertThat(reference.exit).isZero();
+            for (Path copy : List.of(garbage, otherJar)) {
+                List<String> cmd = new ArrayList<>(List.of(copy.resolve("bin/dossier").toString()));
+                cmd.addAll(c);
+                Result r = exec(tmp, Map.of("PATH", bin.toString()), cmd.toArray(String[]::new));
+                assertThat(r).as(copy + " " + c).isEqualTo(reference);
+            }
         }
     }
 
@@ -233,6 +240,7 @@ class DistributionIT {
         assertThat(exec(unpacked, Map.of(), "tar", "xzf", archives.get(0).toString()).exit).isZero();
         Map<String, byte[]> real = TestSupport.files(home);
         real.remove("lib/dossier.aot");
+        real.remove("lib/analysis.aot");
         Map<String, byte[]> rebuilt = TestSupport.files(unpacked.resolve("dossier-" + VERSION + "-linux-x64"));
         assertThat(rebuilt.keySet()).isEqualTo(real.keySet());
         for (String name : real.keySet()) {
