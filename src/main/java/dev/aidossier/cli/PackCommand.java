@@ -188,11 +188,19 @@ final class PackCommand implements Callable<Integer> {
                     return Main.USAGE;
                 }
             }
+            Map<Inputs.Input, String> names = names(inputs);
+            // the threads that will render: each description's documents side by side when there are fewer descriptions
+            // than workers, else the workers themselves. When a pack is sure to be built (no earlier one to keep), they
+            // parse their fonts now, while this thread reads the rule packs: a third of a cold one-description pack
+            ExecutorService pool = daemonPool(n, "dossier-pack");
+            ExecutorService docPool = !noPdf && inputs.size() < n ? daemonPool(n, "dossier-render") : null;
+            if (!noPdf && fonts.isEmpty() && (noReuse || inputs.stream().anyMatch(in -> !Files.exists(target(names.get(in)), java.nio.file.LinkOption.NOFOLLOW_LINKS)))) {
+                dev.aidossier.render.Renderer.warmUp(docPool != null ? docPool : pool, n);
+            }
             Engine engine = common.engine(err);
             if (engine == null) {
                 return Main.USAGE;
             }
-            Map<Inputs.Input, String> names = names(inputs);
             java.util.Set<dev.aidossier.render.DocumentKind> extras = extras();
             if (noPdf && !extras.isEmpty()) {
                 throw new CommonOptions.UsageError("--with " + String.join(",", with) + " adds PDFs; it cannot be combined with --no-pdf");
@@ -223,8 +231,6 @@ final class PackCommand implements Callable<Integer> {
                     err.println("dossier: " + e.getMessage());
                     return Main.USAGE;
                 }
-                // fewer descriptions than workers: lay out each description's documents side by side instead
-                ExecutorService docPool = inputs.size() < n ? daemonPool(n, "dossier-render") : null;
                 // the passport and the plan are judged against every framework: once per description, before rendering
                 dev.aidossier.analysis.Frameworks judge = frameworks;
                 dev.aidossier.load.Limits readLimits = common.limits();
@@ -240,13 +246,14 @@ final class PackCommand implements Callable<Integer> {
                             new dev.aidossier.render.RenderOptions(stem, judged, false, epoch).withOverlays(overlays), extras, docPool, languages);
                 };
             }
+            dev.aidossier.util.Trace.mark("renderer ready");
             PackBuilder builder = new PackBuilder(engine, Main.version(), documents, languages);
             PackKey keys = packKey(engine, asOf, extras, userFonts, languages);
+            dev.aidossier.util.Trace.mark("pack key ready");
             // since Java 22 System.console() exists even when nothing is a terminal: ask whether one is
             java.io.Console console = System.console();
             boolean progress = console != null && console.isTerminal() && System.getenv("CI") == null;
             AtomicInteger done = new AtomicInteger();
-            ExecutorService pool = daemonPool(n, "dossier-pack");
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Inputs.Input in : inputs) {
                 futures.add(pool.submit(() -> {
@@ -382,8 +389,13 @@ final class PackCommand implements Callable<Integer> {
         return new PackKey(parts, folders, userFonts.stream().map(dev.aidossier.render.UserFont::bytes).toList(), languages);
     }
 
+    /** Where the pack of the description with this name goes. */
+    private Path target(String name) {
+        return zip ? output.resolve(name + ".zip") : output.resolve(name);
+    }
+
     private Outcome packOne(Engine engine, PackBuilder builder, PackKey keys, Inputs.Input in, String name, LocalDate asOf, Severity threshold) {
-        Path target = zip ? output.resolve(name + ".zip") : output.resolve(name);
+        Path target = target(name);
         byte[] bytes = null;
         if (!noReuse && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             // an unchanged pack is kept without analysing the description again: its summary comes from the pack
@@ -431,7 +443,9 @@ final class PackCommand implements Callable<Integer> {
         if (!common.asOfGiven() && loaded.metadata() != null && loaded.metadata().documentDate() != null) {
             asOf = loaded.metadata().documentDate(); // as the documents judge it: the document's own date
         }
+        dev.aidossier.util.Trace.mark("loaded " + in.display());
         Analysis a = engine.analyse(loaded, asOf);
+        dev.aidossier.util.Trace.mark("analysed " + in.display());
         keepForCi(in, a);
         if (!a.readable()) {
             return Outcome.of(in, a, threshold, null, "the file could not be read");
@@ -439,6 +453,7 @@ final class PackCommand implements Callable<Integer> {
         try {
             List<PackKey.Evidence> evidence = PackKey.evidence(a);
             String key = keys.of(in.path(), in.display(), a.loaded().bytes(), name, evidence);
+            dev.aidossier.util.Trace.mark("keyed " + in.display());
             if (!force && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 // known before rendering: the writer would refuse it after
                 return Outcome.of(in, a, threshold, null, target + " exists; use --force to replace it");

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * The fonts of one thread: the bundled Liberation fonts under the families Liberation Sans, Serif and Mono,
- * and the user's {@code --font} files. OpenPDF fonts are not shared between threads (their subset prefixes
- * are drawn per font, see {@link PdfOutput}), so each thread parses its own set once and reuses it.
+ * and the user's {@code --font} files. The bundled faces are parsed once and shared by every thread (see
+ * {@link Bundled}); each thread has its own resolver over them, and parses the user's fonts once for itself.
  *
  * <p>Flying Saucer draws a run of text with one font and has no fallback for characters that font lacks.
  * The user's fonts are therefore registered as fallbacks: {@link Glyphs#useFallbacks} puts the characters the
@@ -68,31 +68,116 @@ final class FontSet {
         return common.charExists(cp);
     }
 
-    static FontSet load(List<UserFont> user) {
-        ITextFontResolver resolver = new CachingFontResolver();
-        List<String> missing = new ArrayList<>();
-        BaseFont common = null;
-        for (String family : FAMILIES) {
-            for (String style : STYLES) {
-                String path = "liberation/Liberation" + family + "-" + style + ".ttf";
-                try (InputStream in = FontSet.class.getClassLoader().getResourceAsStream(path)) {
-                    if (in == null) {
-                        missing.add(path);
-                        continue;
+    /** A bundled face: where it is, its family, its bytes and the font parsed from them. */
+    private record Face(String path, String family, byte[] ttf, BaseFont font) {
+    }
+
+    /**
+     * The twelve bundled faces, parsed once for every thread (on first use, by whichever thread comes first):
+     * parsing them is about a third of a second of processor time on a cold start, a quarter of a one-description
+     * pack's. A parsed OpenPDF font is not changed by rendering (each PDF keeps the glyphs it used in its own
+     * writer, and a subset is read through its own view of the bytes), except for the generator of the subset
+     * prefix, which is therefore one per thread ({@link PerThreadRandom}, reset by {@link PdfOutput} before each
+     * render: the same prefixes as a font parsed by each thread).
+     */
+    private static final class Bundled {
+        static final List<Face> FACES = parse();
+        static final Map<BaseFont, PerThreadRandom> PREFIXES = prefixes(FACES);
+
+        private static List<Face> parse() {
+            List<Face> faces = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (String family : FAMILIES) {
+                for (String style : STYLES) {
+                    String path = "liberation/Liberation" + family + "-" + style + ".ttf";
+                    try (InputStream in = FontSet.class.getClassLoader().getResourceAsStream(path)) {
+                        if (in == null) {
+                            missing.add(path);
+                            continue;
+                        }
+                        byte[] ttf = in.readAllBytes();
+                        BaseFont bf = BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, ttf, null);
+                        bf.setIncludeCidSet(false); // PDF/A: an incomplete CIDSet is an error, none is allowed
+                        faces.add(new Face(path, "Liberation " + family, ttf, bf));
+                    } catch (IOException | com.lowagie.text.DocumentException e) {
+                        throw new IllegalStateException("cannot load the bundled font " + path + ": " + e.getMessage(), e);
                     }
-                    byte[] ttf = in.readAllBytes();
-                    BaseFont bf = BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, ttf, null);
-                    resolver.addFont(bf, path, "Liberation " + family);
-                    if (path.equals(MONO_REGULAR)) {
-                        common = bf;
-                    }
-                } catch (IOException | com.lowagie.text.DocumentException e) {
-                    throw new IllegalStateException("cannot load the bundled font " + path + ": " + e.getMessage(), e);
                 }
             }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("bundled fonts missing from the classpath: " + missing);
+            }
+            return List.copyOf(faces);
         }
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("bundled fonts missing from the classpath: " + missing);
+
+        private static Map<BaseFont, PerThreadRandom> prefixes(List<Face> faces) {
+            Map<BaseFont, PerThreadRandom> m = new java.util.IdentityHashMap<>();
+            for (Face f : faces) {
+                m.put(f.font(), new PerThreadRandom(f.font().getPostscriptFontName()));
+                f.font().setSecureRandom(m.get(f.font()));
+            }
+            return java.util.Collections.unmodifiableMap(m);
+        }
+    }
+
+    /**
+     * Starts this thread's subset prefixes of a bundled font afresh (see {@link PdfOutput}); false for any other
+     * font (a --font or @font-face font, which belongs to one thread and gets a fresh generator instead).
+     */
+    static boolean reseedShared(BaseFont font) {
+        PerThreadRandom r = Bundled.PREFIXES.get(font);
+        if (r == null) {
+            return false;
+        }
+        r.restart();
+        return true;
+    }
+
+    /**
+     * The subset-prefix generator of a font that threads share: each thread draws from its own generator, seeded
+     * as {@link PdfOutput#seeded} seeds a font's own. OpenPDF draws the prefix with {@code nextDouble}, which
+     * takes its bytes from {@link #nextBytes}: the same bytes as the seeded generator's own {@code nextDouble}.
+     */
+    static final class PerThreadRandom extends java.security.SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private final String seed;
+        @SuppressWarnings("serial")
+        private final transient ThreadLocal<java.security.SecureRandom> current = new ThreadLocal<>();
+
+        PerThreadRandom(String seed) {
+            this.seed = seed;
+        }
+
+        void restart() {
+            current.set(PdfOutput.seeded(seed));
+        }
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            java.security.SecureRandom r = current.get();
+            if (r == null) {
+                restart();
+                r = current.get();
+            }
+            r.nextBytes(bytes);
+        }
+    }
+
+    static FontSet load(List<UserFont> user) {
+        ITextFontResolver resolver = new CachingFontResolver();
+        BaseFont common = null;
+        for (Face f : Bundled.FACES) {
+            FontFamily family = resolver.getFonts().get(f.family());
+            if (family == null) {
+                // the first face of a family makes it (the public way; it reads the face's file once more)
+                resolver.addFont(f.font(), f.path(), f.family());
+            } else {
+                // ITextFontResolver.addFont(BaseFont, path, family) would read the font again from that path
+                family.addFontDescription(TrueTypeUtil.extractDescription(f.path(), f.ttf(), f.font(), false, null, null));
+            }
+            if (f.path().equals(MONO_REGULAR)) {
+                common = f.font();
+            }
         }
         Map<String, List<BaseFont>> byFamily = new LinkedHashMap<>();
         Map<String, String> css = new LinkedHashMap<>();

@@ -48,8 +48,8 @@ import java.util.TimeZone;
  *       generator per font; each font gets a fresh generator seeded from its name before every render.
  * </ul>
  *
- * <p>Fonts are parsed once per thread and reused (they are not thread-safe to share, and the subset
- * generator is per font), so renders on several threads stay independent and deterministic.
+ * <p>The bundled fonts are parsed once and shared by the threads, with a subset generator per thread (see
+ * {@link FontSet}), so renders on several threads stay independent and deterministic.
  */
 final class PdfOutput {
 
@@ -112,7 +112,9 @@ final class PdfOutput {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
             try {
                 renderer.setDocument(dom, LocalUserAgent.BASE, new LocalNamespaceHandler(budget));
+                dev.aidossier.util.Trace.mark(templateName + ": styled");
                 renderer.layout();
+                dev.aidossier.util.Trace.mark(templateName + ": laid out");
                 budget.checkNow();
                 renderer.createPDF(out);
             } finally {
@@ -317,7 +319,8 @@ final class PdfOutput {
             for (FontFamily family : resolver.getFonts().values()) {
                 for (FontDescription d : family.getFontDescriptions()) {
                     BaseFont bf = d.getFont();
-                    if (bf != null) {
+                    // a bundled font, shared by the threads, draws from this thread's generator; another gets a fresh one
+                    if (bf != null && !FontSet.reseedShared(bf)) {
                         bf.setSecureRandom(seeded(bf.getPostscriptFontName()));
                         bf.setIncludeCidSet(false); // PDF/A: an incomplete CIDSet is an error, none is allowed
                     }

@@ -244,7 +244,20 @@ public final class Renderer {
         return out;
     }
 
+    /**
+     * Has each of the pool's {@code threads} threads parse the bundled fonts it will render with (a fresh fixed
+     * pool runs its first {@code threads} tasks on as many new threads), so that a caller can do it while the
+     * rule packs are read: a cold start's first documents otherwise wait about a third of a second for them.
+     * For renderers without --font; a failure is left for the render to report.
+     */
+    public static void warmUp(java.util.concurrent.ExecutorService pool, int threads) {
+        for (int i = 0; i < threads; i++) {
+            var unused = pool.submit(() -> FontSet.perThread(List.of()).get());
+        }
+    }
+
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
+        dev.aidossier.util.Trace.mark(kind.id() + ": model");
         Cached c = cached(kind, a, o);
         Map<String, Object> model = model(kind, c, a, o);
         String template = templates.where(kind.template(), null, null);
@@ -265,11 +278,15 @@ public final class Renderer {
         RenderBudget budget = RenderBudget.start(limits);
         PdfOutput.Result r;
         try (RenderWatchdog.Watch w = RenderWatchdog.watch(budget)) {
+            dev.aidossier.util.Trace.mark(kind.id() + ": template");
             String xhtml = marked(templates.process(kind.template(), model, budget), a, o);
+            dev.aidossier.util.Trace.mark(kind.id() + ": layout and PDF");
             budget.at = null;
-            r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, template, fontSet.get(), budget,
+            FontSet fs = fontSet.get();
+            r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, template, fs, budget,
                     refused -> refuseLinks(kind, model, xhtml, template, refused), sources);
         }
+        dev.aidossier.util.Trace.mark(kind.id() + ": done");
         if (!r.missingGlyphs().isEmpty()) {
             throw Glyphs.missing(r.missingGlyphs(), a.loaded().root(), a.loaded().file(), template, kind, !fonts.isEmpty());
         }

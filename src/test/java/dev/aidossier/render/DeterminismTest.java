@@ -80,6 +80,56 @@ class DeterminismTest {
         }
     }
 
+    /**
+     * The bundled fonts are parsed once and shared by every thread (FontSet): documents of different kinds laid out
+     * at once on four threads, each writing its own subsets of the same fonts, give the bytes of one thread alone.
+     */
+    @Test
+    void documentsOfSeveralKindsRenderedAtOnceOverTheSharedFontsAreByteIdentical() throws Exception {
+        List<DocumentKind> kinds = List.of(DocumentKind.TECHNICAL_DOCUMENTATION, DocumentKind.GAP_REPORT, DocumentKind.INSTRUCTIONS,
+                DocumentKind.DECLARATION);
+        java.util.Map<DocumentKind, byte[]> expected = new java.util.EnumMap<>(DocumentKind.class);
+        for (DocumentKind k : kinds) {
+            expected.put(k, render(k, "complete.yaml", null));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> fs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                DocumentKind k = kinds.get(i % kinds.size());
+                fs.add(pool.submit(() -> render(k, "complete.yaml", null)));
+            }
+            for (int i = 0; i < fs.size(); i++) {
+                assertThat(fs.get(i).get()).as(kinds.get(i % kinds.size()).id()).isEqualTo(expected.get(kinds.get(i % kinds.size())));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the fonts really are shared: two threads' sets hold the very same parsed fonts, each in its own resolver
+        FontSet here = FontSet.perThread(List.of()).get();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        FontSet there;
+        try {
+            there = other.submit(() -> FontSet.perThread(List.of()).get()).get();
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(there).isNotSameAs(here);
+        assertThat(there.resolver).isNotSameAs(here.resolver);
+        assertThat(fonts(there)).hasSize(12).containsExactlyElementsOf(fonts(here));
+        for (int i = 0; i < 12; i++) {
+            assertThat(fonts(there).get(i)).isSameAs(fonts(here).get(i));
+        }
+    }
+
+    private static List<com.lowagie.text.pdf.BaseFont> fonts(FontSet set) {
+        List<com.lowagie.text.pdf.BaseFont> out = new ArrayList<>();
+        for (String family : List.of("Liberation Sans", "Liberation Serif", "Liberation Mono")) {
+            set.resolver.getFonts().get(family).getFontDescriptions().forEach(d -> out.add(d.getFont()));
+        }
+        return out;
+    }
+
     @Test
     void sourceDateEpochSetsTheDatesAndKeepsTheBytesStable() throws Exception {
         byte[] a = render(DocumentKind.GAP_REPORT, "complete.yaml", 1_700_000_000L);
