@@ -139,6 +139,10 @@ final class RenderCommand implements Callable<Integer> {
             if (Files.isDirectory(file)) {
                 throw new CommonOptions.UsageError("render takes one description file; '" + file + "' is a folder (dossier pack renders many)");
             }
+            if (!xhtml && fonts.isEmpty()) {
+                // the bundled fonts are parsed on another core while this one reads the rule packs and the description
+                Renderer.parseFontsInBackground();
+            }
             Engine engine = common.engine(err);
             if (engine == null) {
                 return Main.USAGE;

@@ -120,6 +120,13 @@ final class FontSet {
         }
     }
 
+    /** Parses the bundled faces now (once per JVM; later calls return at once). */
+    static void parseBundled() {
+        if (Bundled.FACES.isEmpty()) {
+            throw new IllegalStateException("no bundled fonts");
+        }
+    }
+
     /**
      * Starts this thread's subset prefixes of a bundled font afresh (see {@link PdfOutput}); false for any other
      * font (a --font or @font-face font, which belongs to one thread and gets a fresh generator instead).

@@ -256,6 +256,22 @@ public final class Renderer {
         }
     }
 
+    /**
+     * Starts parsing the bundled fonts (shared by every thread, see {@link FontSet}) on a daemon thread, for a caller
+     * that renders on its own thread after reading the rule packs; a failure is left for the render to report.
+     */
+    public static void parseFontsInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                FontSet.parseBundled();
+            } catch (RuntimeException | Error e) {
+                // no stack trace from here: the render that needs the fonts meets the same failure and reports it
+            }
+        }, "dossier-fonts");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
         dev.aidossier.util.Trace.mark(kind.id() + ": model");
         Cached c = cached(kind, a, o);
