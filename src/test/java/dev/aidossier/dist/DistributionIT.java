@@ -188,6 +188,34 @@ class DistributionIT {
         assertThat(dossier(work, "--version").out).contains("dossier " + VERSION, "Java 25");
     }
 
+    /**
+     * The launcher raises the JIT's thresholds (CompileThresholdScaling=4) for the short runs that keep both cores
+     * busy, classify, check and a pack of one description, and keeps the usual ones for a batch and for render.
+     */
+    @Test
+    void theLauncherRaisesTheJitThresholdsForShortRunsOnly() throws Exception {
+        Path work = tmp.resolve("jit");
+        Files.createDirectories(work.resolve("out"));
+        String examples = TestSupport.examples().toString();
+        String one = examples + "/customer-chatbot.yaml";
+        Map<List<String>, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(List.of("classify", one), "4.000000");
+        expected.put(List.of("check", "--fail-on", "never", one), "4.000000");
+        expected.put(List.of("pack", "--no-pdf", "--force", "-o", "out", one), "4.000000");
+        expected.put(List.of("pack", "--no-pdf", "--force", "--output=out", one), "4.000000");
+        expected.put(List.of("pack", "--no-pdf", "--force", "-o", "out", examples), "1.000000");
+        expected.put(List.of("pack", "--no-pdf", "--force", "-o", "out", one, examples + "/cv-screening.yaml"), "1.000000");
+        expected.put(List.of("render", "--xhtml", "--doc", "gap-report", "-o", "out", one), "1.000000");
+        for (Map.Entry<List<String>, String> e : expected.entrySet()) {
+            List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/dossier").toString()));
+            cmd.addAll(e.getKey());
+            Result r = exec(work, Map.of("PATH", bin.toString(), "LANG", "C.UTF-8", "DOSSIER_JAVA_OPTS", "-XX:+PrintFlagsFinal"),
+                    cmd.toArray(String[]::new));
+            String flag = r.out.lines().filter(l -> l.contains(" CompileThresholdScaling ")).findFirst().orElse("");
+            assertThat(flag).as(String.join(" ", e.getKey())).contains("= " + e.getValue());
+        }
+    }
+
     @Test
     void aCacheThatDoesNotFitIsIgnoredWithoutAWord() throws Exception {
         // a copy of the installation whose cache is garbage, and one whose jar is not the one the cache was made for
