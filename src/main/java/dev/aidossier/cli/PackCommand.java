@@ -247,7 +247,7 @@ final class PackCommand implements Callable<Integer> {
                 };
             }
             dev.aidossier.util.Trace.mark("renderer ready");
-            PackBuilder builder = new PackBuilder(engine, Main.version(), documents, languages);
+            PackBuilder builder = new PackBuilder(engine, Main.version(), documents, languages, docPool != null);
             PackKey keys = packKey(engine, asOf, extras, userFonts, languages);
             dev.aidossier.util.Trace.mark("pack key ready");
             // since Java 22 System.console() exists even when nothing is a terminal: ask whether one is

@@ -32,6 +32,7 @@ public final class PackBuilder {
     private final String toolVersion;
     private final Documents documents;
     private final List<String> languages;
+    private final boolean renderAside;
 
     public PackBuilder(Engine engine, String toolVersion, Documents documents) {
         this(engine, toolVersion, documents, List.of());
@@ -39,10 +40,20 @@ public final class PackBuilder {
 
     /** @param languages the document languages asked for (--lang), listed in the manifest; empty for none */
     public PackBuilder(Engine engine, String toolVersion, Documents documents, List<String> languages) {
+        this(engine, toolVersion, documents, languages, false);
+    }
+
+    /**
+     * @param renderAside whether {@link Documents#render} hands the documents to other threads and waits (pack with
+     *                    fewer descriptions than workers): it then runs on a thread of its own, while this one makes
+     *                    the findings, SARIF, JUnit and registration files instead of after the PDFs
+     */
+    public PackBuilder(Engine engine, String toolVersion, Documents documents, List<String> languages, boolean renderAside) {
         this.engine = engine;
         this.toolVersion = toolVersion;
         this.documents = documents;
         this.languages = List.copyOf(languages);
+        this.renderAside = renderAside;
     }
 
     /** File name to content, manifest.json last; names are sorted otherwise. */
@@ -69,8 +80,16 @@ public final class PackBuilder {
         Map<String, byte[]> files = new TreeMap<>();
         Map<String, Object> signature = null;
         java.time.Instant signedAt = null;
+        java.util.concurrent.FutureTask<Map<String, byte[]>> rendering = null;
+        if (documents != null && renderAside) {
+            rendering = new java.util.concurrent.FutureTask<>(() -> documents.render(a, stem));
+            Thread t = new Thread(rendering, "dossier-documents");
+            t.setDaemon(true);
+            t.start();
+        }
+        Map<String, byte[]> data = data(a, asOf);
         if (documents != null) {
-            Map<String, byte[]> pdfs = new TreeMap<>(documents.render(a, stem));
+            Map<String, byte[]> pdfs = new TreeMap<>(rendering != null ? rendered(rendering) : documents.render(a, stem));
             if (signing != null) {
                 signedAt = PackSigning.now();
                 signature = signing.signPdfs(pdfs, java.util.Set.of(), signedAt);
@@ -80,6 +99,34 @@ public final class PackBuilder {
             signedAt = PackSigning.now();
             signature = signing.signPdfs(files, java.util.Set.of(), signedAt);
         }
+        files.putAll(data);
+        Map<String, byte[]> out = new LinkedHashMap<>(files);
+        byte[] manifest = utf8(Json.write(manifest(a, asOf, files, reuseKey, evidence, signature)));
+        out.put("manifest.json", manifest);
+        if (signing != null) {
+            out.put(PackSigning.SIGNATURE_FILE, signing.signManifest(manifest, signedAt));
+        }
+        return out;
+    }
+
+    /** The PDFs rendered on another thread, or what stopped them (a RenderException as itself). */
+    private static Map<String, byte[]> rendered(java.util.concurrent.FutureTask<Map<String, byte[]>> rendering) throws Exception {
+        try {
+            return rendering.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception x) {
+                throw x;
+            }
+            if (e.getCause() instanceof Error x) {
+                throw x;
+            }
+            throw e;
+        }
+    }
+
+    /** The pack's files besides the PDFs and the manifest: findings (JSON, SARIF, JUnit), registration, the description. */
+    private Map<String, byte[]> data(Analysis a, LocalDate asOf) {
+        Map<String, byte[]> files = new TreeMap<>();
         Map<String, Object> findings = new LinkedHashMap<>();
         findings.put("tool", Json.obj("name", "dossier", "version", toolVersion));
         findings.put("pack", Json.obj("id", engine.pack().id(), "version", engine.pack().version()));
@@ -98,13 +145,7 @@ public final class PackBuilder {
         if (a.loaded().bytes() != null) {
             files.put("description.yaml", a.loaded().bytes()); // the input itself, so the pack stands alone and diff can compare packs
         }
-        Map<String, byte[]> out = new LinkedHashMap<>(files);
-        byte[] manifest = utf8(Json.write(manifest(a, asOf, files, reuseKey, evidence, signature)));
-        out.put("manifest.json", manifest);
-        if (signing != null) {
-            out.put(PackSigning.SIGNATURE_FILE, signing.signManifest(manifest, signedAt));
-        }
-        return out;
+        return files;
     }
 
     private Map<String, Object> manifest(Analysis a, LocalDate asOf, Map<String, byte[]> files, String reuseKey, List<PackKey.Evidence> evidence,
