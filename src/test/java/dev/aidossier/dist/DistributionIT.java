@@ -190,29 +190,34 @@ class DistributionIT {
 
     /**
      * The launcher raises the JIT's thresholds (CompileThresholdScaling=4) for the short runs that keep both cores
-     * busy, classify, check and a pack of one description, and keeps the usual ones for a batch and for render.
+     * busy, classify, check and a pack of one description, and keeps the usual ones for a batch and for render;
+     * a batch gets a young generation of 200 MB (MaxNewSize 209715200), every other run the JVM's own (128 MB).
      */
     @Test
-    void theLauncherRaisesTheJitThresholdsForShortRunsOnly() throws Exception {
+    void theLauncherFitsTheJitAndTheYoungGenerationToOneDescriptionOrABatch() throws Exception {
         Path work = tmp.resolve("jit");
         Files.createDirectories(work.resolve("out"));
         String examples = TestSupport.examples().toString();
         String one = examples + "/customer-chatbot.yaml";
-        Map<List<String>, String> expected = new java.util.LinkedHashMap<>();
-        expected.put(List.of("classify", one), "4.000000");
-        expected.put(List.of("check", "--fail-on", "never", one), "4.000000");
-        expected.put(List.of("pack", "--no-pdf", "--force", "-o", "out", one), "4.000000");
-        expected.put(List.of("pack", "--no-pdf", "--force", "--output=out", one), "4.000000");
-        expected.put(List.of("pack", "--no-pdf", "--force", "-o", "out", examples), "1.000000");
-        expected.put(List.of("pack", "--no-pdf", "--force", "-o", "out", one, examples + "/cv-screening.yaml"), "1.000000");
-        expected.put(List.of("render", "--xhtml", "--doc", "gap-report", "-o", "out", one), "1.000000");
-        for (Map.Entry<List<String>, String> e : expected.entrySet()) {
+        String batchYoung = "= 209715200";
+        String ownYoung = "= 134217728";
+        Map<List<String>, List<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put(List.of("classify", one), List.of("= 4.000000", ownYoung));
+        expected.put(List.of("check", "--fail-on", "never", one), List.of("= 4.000000", ownYoung));
+        expected.put(List.of("pack", "--no-pdf", "--force", "-o", "out", one), List.of("= 4.000000", ownYoung));
+        expected.put(List.of("pack", "--no-pdf", "--force", "--output=out", one), List.of("= 4.000000", ownYoung));
+        expected.put(List.of("pack", "--no-pdf", "--force", "-o", "out", examples), List.of("= 1.000000", batchYoung));
+        expected.put(List.of("pack", "--no-pdf", "--force", "-o", "out", one, examples + "/cv-screening.yaml"), List.of("= 1.000000", batchYoung));
+        expected.put(List.of("render", "--xhtml", "--doc", "gap-report", "-o", "out", one), List.of("= 1.000000", ownYoung));
+        for (Map.Entry<List<String>, List<String>> e : expected.entrySet()) {
             List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/dossier").toString()));
             cmd.addAll(e.getKey());
             Result r = exec(work, Map.of("PATH", bin.toString(), "LANG", "C.UTF-8", "DOSSIER_JAVA_OPTS", "-XX:+PrintFlagsFinal"),
                     cmd.toArray(String[]::new));
-            String flag = r.out.lines().filter(l -> l.contains(" CompileThresholdScaling ")).findFirst().orElse("");
-            assertThat(flag).as(String.join(" ", e.getKey())).contains("= " + e.getValue());
+            String jit = r.out.lines().filter(l -> l.contains(" CompileThresholdScaling ")).findFirst().orElse("");
+            String young = r.out.lines().filter(l -> l.contains(" MaxNewSize ")).findFirst().orElse("");
+            assertThat(jit).as(String.join(" ", e.getKey())).contains(e.getValue().get(0));
+            assertThat(young).as(String.join(" ", e.getKey())).contains(e.getValue().get(1));
         }
     }
 
