@@ -57,7 +57,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
             List<Analysis> results = new ArrayList<>();
             for (Inputs.Input in : inputs) {
                 results.add(analyse(engine, in, asOf));
-                dev.aidossier.util.Trace.mark("analysed " + in.display());
+                dev.aidossier.util.Trace.mark(in.display(), "analysed");
             }
             print(results, engine, out);
             dev.aidossier.util.Trace.mark("printed");

@@ -443,9 +443,9 @@ final class PackCommand implements Callable<Integer> {
         if (!common.asOfGiven() && loaded.metadata() != null && loaded.metadata().documentDate() != null) {
             asOf = loaded.metadata().documentDate(); // as the documents judge it: the document's own date
         }
-        dev.aidossier.util.Trace.mark("loaded " + in.display());
+        dev.aidossier.util.Trace.mark(in.display(), "loaded");
         Analysis a = engine.analyse(loaded, asOf);
-        dev.aidossier.util.Trace.mark("analysed " + in.display());
+        dev.aidossier.util.Trace.mark(in.display(), "analysed");
         keepForCi(in, a);
         if (!a.readable()) {
             return Outcome.of(in, a, threshold, null, "the file could not be read");
@@ -453,7 +453,7 @@ final class PackCommand implements Callable<Integer> {
         try {
             List<PackKey.Evidence> evidence = PackKey.evidence(a);
             String key = keys.of(in.path(), in.display(), a.loaded().bytes(), name, evidence);
-            dev.aidossier.util.Trace.mark("keyed " + in.display());
+            dev.aidossier.util.Trace.mark(in.display(), "keyed");
             if (!force && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 // known before rendering: the writer would refuse it after
                 return Outcome.of(in, a, threshold, null, target + " exists; use --force to replace it");

@@ -121,6 +121,9 @@ public final class PackBuilder {
                 throw x;
             }
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
         }
     }
 

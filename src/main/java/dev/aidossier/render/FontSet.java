@@ -68,8 +68,8 @@ final class FontSet {
         return common.charExists(cp);
     }
 
-    /** A bundled face: where it is, its family, its bytes and the font parsed from them. */
-    private record Face(String path, String family, byte[] ttf, BaseFont font) {
+    /** A bundled face: where it is, its family, its bytes, the font parsed from them and the font's prefix generator. */
+    private record Face(String path, String family, byte[] ttf, BaseFont font, PerThreadRandom prefixes) {
     }
 
     /**
@@ -98,7 +98,9 @@ final class FontSet {
                         byte[] ttf = in.readAllBytes();
                         BaseFont bf = BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, ttf, null);
                         bf.setIncludeCidSet(false); // PDF/A: an incomplete CIDSet is an error, none is allowed
-                        faces.add(new Face(path, "Liberation " + family, ttf, bf));
+                        PerThreadRandom prefixes = new PerThreadRandom(bf.getPostscriptFontName());
+                        bf.setSecureRandom(prefixes);
+                        faces.add(new Face(path, "Liberation " + family, ttf, bf, prefixes));
                     } catch (IOException | com.lowagie.text.DocumentException e) {
                         throw new IllegalStateException("cannot load the bundled font " + path + ": " + e.getMessage(), e);
                     }
@@ -112,19 +114,14 @@ final class FontSet {
 
         private static Map<BaseFont, PerThreadRandom> prefixes(List<Face> faces) {
             Map<BaseFont, PerThreadRandom> m = new java.util.IdentityHashMap<>();
-            for (Face f : faces) {
-                m.put(f.font(), new PerThreadRandom(f.font().getPostscriptFontName()));
-                f.font().setSecureRandom(m.get(f.font()));
-            }
+            faces.forEach(f -> m.put(f.font(), f.prefixes()));
             return java.util.Collections.unmodifiableMap(m);
         }
     }
 
-    /** Parses the bundled faces now (once per JVM; later calls return at once). */
+    /** Parses the bundled faces now (once per JVM, when the holder class is first used; later calls return at once). */
     static void parseBundled() {
-        if (Bundled.FACES.isEmpty()) {
-            throw new IllegalStateException("no bundled fonts");
-        }
+        var unused = Bundled.FACES;
     }
 
     /**

@@ -112,9 +112,9 @@ final class PdfOutput {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
             try {
                 renderer.setDocument(dom, LocalUserAgent.BASE, new LocalNamespaceHandler(budget));
-                dev.aidossier.util.Trace.mark(templateName + ": styled");
+                dev.aidossier.util.Trace.mark(templateName, "styled");
                 renderer.layout();
-                dev.aidossier.util.Trace.mark(templateName + ": laid out");
+                dev.aidossier.util.Trace.mark(templateName, "laid out");
                 budget.checkNow();
                 renderer.createPDF(out);
             } finally {

@@ -273,7 +273,7 @@ public final class Renderer {
     }
 
     public Output render(DocumentKind kind, Analysis a, RenderOptions o) throws RenderException {
-        dev.aidossier.util.Trace.mark(kind.id() + ": model");
+        dev.aidossier.util.Trace.mark(kind.id(), "model");
         Cached c = cached(kind, a, o);
         Map<String, Object> model = model(kind, c, a, o);
         String template = templates.where(kind.template(), null, null);
@@ -294,15 +294,14 @@ public final class Renderer {
         RenderBudget budget = RenderBudget.start(limits);
         PdfOutput.Result r;
         try (RenderWatchdog.Watch w = RenderWatchdog.watch(budget)) {
-            dev.aidossier.util.Trace.mark(kind.id() + ": template");
+            dev.aidossier.util.Trace.mark(kind.id(), "template");
             String xhtml = marked(templates.process(kind.template(), model, budget), a, o);
-            dev.aidossier.util.Trace.mark(kind.id() + ": layout and PDF");
+            dev.aidossier.util.Trace.mark(kind.id(), "layout and PDF");
             budget.at = null;
-            FontSet fs = fontSet.get();
-            r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, template, fs, budget,
+            r = PdfOutput.write(xhtml, pdfDate(a, o), producer(), userTemplates, template, fontSet.get(), budget,
                     refused -> refuseLinks(kind, model, xhtml, template, refused), sources);
         }
-        dev.aidossier.util.Trace.mark(kind.id() + ": done");
+        dev.aidossier.util.Trace.mark(kind.id(), "done");
         if (!r.missingGlyphs().isEmpty()) {
             throw Glyphs.missing(r.missingGlyphs(), a.loaded().root(), a.loaded().file(), template, kind, !fonts.isEmpty());
         }

@@ -18,4 +18,11 @@ public final class Trace {
             System.err.printf("[trace %5d ms %s] %s%n", System.currentTimeMillis() - START, Thread.currentThread().getName(), phase);
         }
     }
+
+    /** As {@link #mark(String)} for "subject: phase", joined only when tracing is on (renders and packs call it per document). */
+    public static void mark(String subject, String phase) {
+        if (ON) {
+            mark(subject + ": " + phase);
+        }
+    }
 }
